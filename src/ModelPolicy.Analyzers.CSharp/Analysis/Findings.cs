@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using ModelPolicy.Analyzers.Diagnostics;
+using ModelPolicy.Catalog;
+using ModelPolicy.Policy;
+
+namespace ModelPolicy.Analyzers.Analysis
+{
+    /// <summary>
+    /// Turns a verdict into the one diagnostic a literal gets. The properties carry what code fixes and
+    /// inventories need without a second look-up.
+    /// </summary>
+    internal static class Findings
+    {
+        public const string KindProperty = "Kind";
+        public const string ValueProperty = "Value";
+        public const string VendorProperty = "Vendor";
+        public const string CountryProperty = "Country";
+        public const string OpenWeightsProperty = "OpenWeights";
+        public const string FamilyProperty = "Family";
+        public const string ModelKindProperty = "ModelKind";
+        public const string PositionProperty = "Position";
+        public const string RuleProperty = "Rule";
+
+        public static Diagnostic ForModel(SyntaxNode node, string id, ModelMatch? match, Verdict verdict, Position position, ModelPolicySettings policy)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[KindProperty] = "model";
+            properties[ValueProperty] = id;
+            properties[PositionProperty] = position.Name;
+            properties[RuleProperty] = verdict.Rule;
+            if (match != null)
+            {
+                properties[VendorProperty] = match.Vendor.Name;
+                properties[CountryProperty] = match.Country;
+                properties[OpenWeightsProperty] = match.Family.OpenWeights ? "true" : "false";
+                properties[FamilyProperty] = match.Family.Name;
+                properties[ModelKindProperty] = match.Family.Kind.ToString().ToLowerInvariant();
+            }
+
+            var location = node.GetLocation();
+            var described = match == null ? "not in the catalog" : Describe(match);
+            switch (verdict.Kind)
+            {
+                case VerdictKind.Denied:
+                    return Diagnostic.Create(Rules.ModelNotAllowed, location, Severity(policy), null, properties.ToImmutable(), id, described, verdict.Reason);
+                case VerdictKind.Unknown:
+                    return Diagnostic.Create(Rules.UnknownModel, location, null, properties.ToImmutable(), id);
+                default:
+                    return Diagnostic.Create(Rules.HardCodedModel, location, null, properties.ToImmutable(), id, described);
+            }
+        }
+
+        public static Diagnostic ForEndpoint(SyntaxNode node, string host, HostEntry? entry, bool local, Verdict verdict, Position position, ModelPolicySettings policy)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[KindProperty] = "endpoint";
+            properties[ValueProperty] = host;
+            properties[PositionProperty] = position.Name;
+            properties[RuleProperty] = verdict.Rule;
+            string described;
+            if (entry != null)
+            {
+                properties[VendorProperty] = entry.Operator.Name;
+                properties[CountryProperty] = entry.Country;
+                described = entry.Operator.Name + ", " + entry.Country + (entry.MultiVendor ? ", serves many vendors' models" : string.Empty);
+            }
+            else
+            {
+                described = local ? "self-hosted" : "host not in the catalog";
+            }
+
+            var location = node.GetLocation();
+            return verdict.IsDenied
+                ? Diagnostic.Create(Rules.EndpointNotAllowed, location, Severity(policy), null, properties.ToImmutable(), host, described, verdict.Reason)
+                : Diagnostic.Create(Rules.HardCodedEndpoint, location, null, properties.ToImmutable(), host, described);
+        }
+
+        /// <summary>"Alibaba, CN, open weights" (and "alias of gpt-4o" for a repository alias).</summary>
+        public static string Describe(ModelMatch match)
+        {
+            var text = match.Vendor.Name + ", " + match.Country + ", " + (match.Family.OpenWeights ? "open weights" : "closed weights");
+            return match.AliasTarget == null ? text : "alias of " + match.AliasTarget + ", " + text;
+        }
+
+        private static DiagnosticSeverity Severity(ModelPolicySettings policy) =>
+            policy.IsRegulated ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+    }
+}

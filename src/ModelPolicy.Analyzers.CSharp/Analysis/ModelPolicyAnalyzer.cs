@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelPolicy.Analyzers.Diagnostics;
+
+namespace ModelPolicy.Analyzers.Analysis
+{
+    /// <summary>
+    /// MP0001–MP0005: hard-coded model ids and provider endpoints, judged by the policy in force for each
+    /// file; MP0008: bad policy values and catalog lines. One analyzer, because one literal gets one
+    /// diagnostic — the most severe that applies — and that needs one pass that sees all the rules.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ModelPolicyAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Rules.HardCodedModel,
+            Rules.ModelNotAllowed,
+            Rules.HardCodedEndpoint,
+            Rules.EndpointNotAllowed,
+            Rules.UnknownModel,
+            Rules.InvalidPolicy);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var cache = PolicyCache.Create(start.Options, start.CancellationToken);
+                start.RegisterSemanticModelAction(semantic =>
+                {
+                    new FileScanner(semantic.SemanticModel, cache, semantic.ReportDiagnostic, semantic.CancellationToken).Scan();
+                });
+                start.RegisterCompilationEndAction(end =>
+                {
+                    // Policies are read lazily per file; a build reads every file's before this runs.
+                    foreach (var tree in end.Compilation.SyntaxTrees)
+                    {
+                        cache.GetPolicy(tree);
+                    }
+
+                    foreach (var diagnostic in cache.GetConfigurationDiagnostics())
+                    {
+                        end.ReportDiagnostic(diagnostic);
+                    }
+                });
+            });
+        }
+    }
+}

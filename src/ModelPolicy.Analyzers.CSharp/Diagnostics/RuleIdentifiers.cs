@@ -1,0 +1,13 @@
+namespace ModelPolicy.Analyzers.Diagnostics
+{
+    /// <summary>Every diagnostic id of the package. MP0006, MP0007, MP0009 and MP0010 are reserved.</summary>
+    public static class RuleIdentifiers
+    {
+        public const string HardCodedModel = "MP0001";
+        public const string ModelNotAllowed = "MP0002";
+        public const string HardCodedEndpoint = "MP0003";
+        public const string EndpointNotAllowed = "MP0004";
+        public const string UnknownModel = "MP0005";
+        public const string InvalidPolicy = "MP0008";
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+
+namespace ModelPolicy.Analyzers.Diagnostics
+{
+    /// <summary>The descriptors, built by one helper so each help link points at docs/rules/{id}.md.</summary>
+    public static class Rules
+    {
+        public const string HelpLinkBase = "https://github.com/modelpolicy/ModelPolicy.Analyzers/blob/main/docs/rules/";
+
+        private const string Category = "ModelPolicy";
+
+        public static readonly DiagnosticDescriptor HardCodedModel = Create(
+            RuleIdentifiers.HardCodedModel,
+            "Hard-coded model id",
+            "Hard-coded model id '{0}' ({1}): move it to configuration",
+            DiagnosticSeverity.Warning,
+            "A model id written in code cannot be swapped or diversified without a rebuild. Move it to a configuration-backed route.");
+
+        public static readonly DiagnosticDescriptor ModelNotAllowed = Create(
+            RuleIdentifiers.ModelNotAllowed,
+            "Model not allowed by the model policy",
+            "'{0}' ({1}) is not allowed here: {2}",
+            DiagnosticSeverity.Warning,
+            "The model-origin policy in force for this file (.editorconfig model_policy.* keys) does not allow this model. In a regulated profile this is an error.");
+
+        public static readonly DiagnosticDescriptor HardCodedEndpoint = Create(
+            RuleIdentifiers.HardCodedEndpoint,
+            "Hard-coded provider endpoint",
+            "Hard-coded provider endpoint '{0}' ({1}): move it to configuration",
+            DiagnosticSeverity.Warning,
+            "An AI provider endpoint written in code decides where prompts go. Move it to a configuration-backed route.");
+
+        public static readonly DiagnosticDescriptor EndpointNotAllowed = Create(
+            RuleIdentifiers.EndpointNotAllowed,
+            "Endpoint not allowed by the model policy",
+            "Endpoint '{0}' ({1}) is not allowed here: {2}",
+            DiagnosticSeverity.Warning,
+            "The model-origin policy in force for this file does not allow sending prompts to this host. In a regulated profile this is an error.");
+
+        public static readonly DiagnosticDescriptor UnknownModel = Create(
+            RuleIdentifiers.UnknownModel,
+            "Unrecognized model id",
+            "'{0}' is used as a model id but the catalog does not know it: add it to ModelCatalog.txt or allow it with model_policy.allowed_models",
+            DiagnosticSeverity.Info,
+            "The value is in a model position but matches no catalog family, so its origin cannot be judged. model_policy.unknown_models = deny makes this MP0002.");
+
+        public static readonly DiagnosticDescriptor InvalidPolicy = Create(
+            RuleIdentifiers.InvalidPolicy,
+            "Invalid model policy configuration",
+            "Invalid model policy configuration: {0}",
+            DiagnosticSeverity.Warning,
+            "A model_policy.* value in .editorconfig, the ModelPolicyProfile property or a line of a ModelCatalog.txt file is not valid; it is ignored until fixed.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] tags) =>
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", tags);
+    }
+}

@@ -1,0 +1,408 @@
+using System;
+using System.Collections.Generic;
+using ModelPolicy.Text;
+
+namespace ModelPolicy.Catalog
+{
+    /// <summary>
+    /// Reads the line format shared by the built-in catalog and a repository's extension files:
+    /// <code>
+    /// vendor Alibaba | country=CN | source=https://…
+    /// model qwen-open | vendor=Alibaba | match=qwen2*, qwq* | weights=open | kind=chat | source=https://…
+    /// host dashscope.aliyuncs.com | operator=Alibaba | serves=own | source=https://…
+    /// alias prod-chat | model=gpt-4o
+    /// </code>
+    /// A bad line is an error naming the line and the field; the rest of the file still counts.
+    /// </summary>
+    public static class CatalogParser
+    {
+        private static readonly string[] VendorKeys = { "country", "source", "note" };
+        private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note" };
+        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note" };
+        private static readonly string[] AliasKeys = { "model", "note" };
+
+        /// <summary>Parses one file. Vendors named in it may be declared in <paramref name="known"/>.</summary>
+        public static CatalogFile Parse(string path, string text, ModelCatalog? known = null)
+        {
+            var file = new CatalogFile(path);
+            var vendors = new Dictionary<string, Vendor>(StringComparer.OrdinalIgnoreCase);
+            var lineNumber = 0;
+            var position = 0;
+            while (position <= text.Length)
+            {
+                var end = text.IndexOf('\n', position);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+
+                lineNumber++;
+                var line = text.Substring(position, end - position).TrimEnd('\r');
+                position = end + 1;
+                var trimmed = line.Trim();
+                if (trimmed.Length == 0 || trimmed[0] == '#')
+                {
+                    continue;
+                }
+
+                new LineReader(file, path, lineNumber, line, vendors, known).Read();
+                if (end == text.Length)
+                {
+                    break;
+                }
+            }
+
+            return file;
+        }
+
+        private sealed class LineReader
+        {
+            private readonly CatalogFile file;
+            private readonly string path;
+            private readonly int lineNumber;
+            private readonly string line;
+            private readonly Dictionary<string, Vendor> vendors;
+            private readonly ModelCatalog? known;
+            private readonly List<Field> fields = new List<Field>();
+
+            public LineReader(CatalogFile file, string path, int lineNumber, string line, Dictionary<string, Vendor> vendors, ModelCatalog? known)
+            {
+                this.file = file;
+                this.path = path;
+                this.lineNumber = lineNumber;
+                this.line = line;
+                this.vendors = vendors;
+                this.known = known;
+            }
+
+            private CatalogOrigin Origin => new CatalogOrigin(path, lineNumber);
+
+            public void Read()
+            {
+                // Split on '|' keeping each field's column, so errors point at the text.
+                var start = 0;
+                while (true)
+                {
+                    var bar = line.IndexOf('|', start);
+                    var stop = bar < 0 ? line.Length : bar;
+                    var raw = line.Substring(start, stop - start);
+                    var lead = raw.Length - raw.TrimStart().Length;
+                    fields.Add(new Field(raw.Trim(), start + lead));
+                    if (bar < 0)
+                    {
+                        break;
+                    }
+
+                    start = bar + 1;
+                }
+
+                var head = fields[0];
+                var space = head.Text.IndexOf(' ');
+                var kind = space < 0 ? head.Text : head.Text.Substring(0, space);
+                var name = space < 0 ? string.Empty : head.Text.Substring(space + 1).Trim();
+                if (name.Length == 0 && kind is "vendor" or "model" or "host" or "alias")
+                {
+                    Error(head.Column, head.Text.Length, "'" + kind + "' needs a name after it");
+                    return;
+                }
+
+                var nameColumn = head.Column + head.Text.Length - name.Length;
+                switch (kind)
+                {
+                    case "vendor":
+                        ReadVendor(name, nameColumn);
+                        break;
+                    case "model":
+                        ReadModel(name, nameColumn);
+                        break;
+                    case "host":
+                        ReadHost(name, nameColumn);
+                        break;
+                    case "alias":
+                        ReadAlias(name, nameColumn);
+                        break;
+                    default:
+                        Error(head.Column, kind.Length, "unknown entry kind '" + kind + "': expected vendor, model, host or alias");
+                        break;
+                }
+            }
+
+            private void ReadVendor(string name, int nameColumn)
+            {
+                if (!TryGetFields(VendorKeys, out var values))
+                {
+                    return;
+                }
+
+                if (!TryCountry(values, "country", required: true, out var country) || !TryRequired(values, "source", out var source))
+                {
+                    return;
+                }
+
+                if (vendors.ContainsKey(name))
+                {
+                    Error(nameColumn, name.Length, "vendor '" + name + "' is declared twice in this file");
+                    return;
+                }
+
+                var vendor = new Vendor(name, country!, source!.Text, Optional(values, "note"), Origin);
+                vendors.Add(name, vendor);
+                file.Vendors.Add(vendor);
+            }
+
+            private void ReadModel(string name, int nameColumn)
+            {
+                if (!TryGetFields(ModelKeys, out var values) || !TryVendor(values, "vendor", out var vendor) || !TryPatterns(values, out var patterns))
+                {
+                    return;
+                }
+
+                if (!TryRequired(values, "weights", out var weights) || !TryRequired(values, "kind", out var kindField) || !TryRequired(values, "source", out var source))
+                {
+                    return;
+                }
+
+                bool open;
+                switch (weights!.Text)
+                {
+                    case "open":
+                        open = true;
+                        break;
+                    case "closed":
+                        open = false;
+                        break;
+                    default:
+                        Error(weights.Column, weights.Text.Length, "weights must be 'open' or 'closed', not '" + weights.Text + "'");
+                        return;
+                }
+
+                if (!Enum.TryParse<ModelKind>(kindField!.Text, ignoreCase: true, out var kind) || !char.IsLetter(kindField.Text[0]))
+                {
+                    Error(kindField.Column, kindField.Text.Length, "kind must be one of chat, reasoning, code, embedding, rerank, image, audio, moderation; not '" + kindField.Text + "'");
+                    return;
+                }
+
+                if (!TryCountry(values, "country", required: false, out var country))
+                {
+                    return;
+                }
+
+                file.Families.Add(new ModelFamily(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, patterns!, open, kind, source!.Text, Optional(values, "note"), Origin));
+            }
+
+            private void ReadHost(string name, int nameColumn)
+            {
+                var invalid = Glob.Validate(name);
+                if (invalid != null)
+                {
+                    Error(nameColumn, name.Length, "host pattern '" + name + "': " + invalid);
+                    return;
+                }
+
+                if (!TryGetFields(HostKeys, out var values) || !TryVendor(values, "operator", out var vendor))
+                {
+                    return;
+                }
+
+                if (!TryRequired(values, "serves", out var serves) || !TryRequired(values, "source", out var source))
+                {
+                    return;
+                }
+
+                if (serves!.Text != "own" && serves.Text != "many")
+                {
+                    Error(serves.Column, serves.Text.Length, "serves must be 'own' or 'many', not '" + serves.Text + "'");
+                    return;
+                }
+
+                if (!TryCountry(values, "country", required: false, out var country))
+                {
+                    return;
+                }
+
+                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin));
+            }
+
+            private void ReadAlias(string name, int nameColumn)
+            {
+                var invalid = Glob.Validate(name);
+                if (invalid != null)
+                {
+                    Error(nameColumn, name.Length, "alias '" + name + "': " + invalid);
+                    return;
+                }
+
+                if (!TryGetFields(AliasKeys, out var values) || !TryRequired(values, "model", out var target))
+                {
+                    return;
+                }
+
+                file.Aliases.Add(new ModelAlias(name.ToLowerInvariant(), target!.Text, Origin));
+            }
+
+            private bool TryGetFields(string[] allowed, out Dictionary<string, Field> values)
+            {
+                values = new Dictionary<string, Field>(StringComparer.Ordinal);
+                for (var i = 1; i < fields.Count; i++)
+                {
+                    var field = fields[i];
+                    var eq = field.Text.IndexOf('=');
+                    if (eq <= 0)
+                    {
+                        Error(field.Column, Math.Max(1, field.Text.Length), "expected 'key=value', found '" + field.Text + "'");
+                        return false;
+                    }
+
+                    var key = field.Text.Substring(0, eq).Trim();
+                    var rawValue = field.Text.Substring(eq + 1);
+                    var value = rawValue.Trim();
+                    var valueColumn = field.Column + eq + 1 + (rawValue.Length - rawValue.TrimStart().Length);
+                    if (Array.IndexOf(allowed, key) < 0)
+                    {
+                        Error(field.Column, key.Length, "unknown key '" + key + "': expected one of " + string.Join(", ", allowed));
+                        return false;
+                    }
+
+                    if (values.ContainsKey(key))
+                    {
+                        Error(field.Column, key.Length, "key '" + key + "' is given twice");
+                        return false;
+                    }
+
+                    if (value.Length == 0)
+                    {
+                        Error(field.Column, field.Text.Length, "key '" + key + "' has no value");
+                        return false;
+                    }
+
+                    values.Add(key, new Field(value, valueColumn));
+                }
+
+                return true;
+            }
+
+            private bool TryRequired(Dictionary<string, Field> values, string key, out Field? field)
+            {
+                if (values.TryGetValue(key, out field))
+                {
+                    return true;
+                }
+
+                Error(0, line.TrimEnd().Length, "missing '" + key + "=' field");
+                return false;
+            }
+
+            private static string? Optional(Dictionary<string, Field> values, string key) =>
+                values.TryGetValue(key, out var field) ? field.Text : null;
+
+            private bool TryCountry(Dictionary<string, Field> values, string key, bool required, out string? country)
+            {
+                country = null;
+                if (!values.TryGetValue(key, out var field))
+                {
+                    if (required)
+                    {
+                        Error(0, line.TrimEnd().Length, "missing '" + key + "=' field");
+                        return false;
+                    }
+
+                    return true;
+                }
+
+                if (!Countries.IsCountry(field.Text))
+                {
+                    Error(field.Column, field.Text.Length, "'" + field.Text + "' is not an ISO 3166-1 alpha-2 country code");
+                    return false;
+                }
+
+                country = field.Text.ToUpperInvariant();
+                return true;
+            }
+
+            private bool TryVendor(Dictionary<string, Field> values, string key, out Vendor? vendor)
+            {
+                vendor = null;
+                if (!TryRequired(values, key, out var field))
+                {
+                    return false;
+                }
+
+                if (vendors.TryGetValue(field!.Text, out vendor) || (known != null && known.TryGetVendor(field.Text, out vendor)))
+                {
+                    return true;
+                }
+
+                Error(field.Column, field.Text.Length, "unknown vendor '" + field.Text + "': declare it with a 'vendor' line first");
+                return false;
+            }
+
+            private bool TryPatterns(Dictionary<string, Field> values, out List<string>? patterns)
+            {
+                patterns = null;
+                if (!TryRequired(values, "match", out var field))
+                {
+                    return false;
+                }
+
+                patterns = new List<string>();
+                var offset = 0;
+                foreach (var part in field!.Text.Split(','))
+                {
+                    var pattern = part.Trim();
+                    var column = field.Column + offset + (part.Length - part.TrimStart().Length);
+                    offset += part.Length + 1;
+                    var invalid = Glob.Validate(pattern.Length > 1 && pattern[0] == '~' ? pattern.Substring(1) : pattern);
+                    if (invalid != null)
+                    {
+                        Error(column, Math.Max(1, pattern.Length), "pattern '" + pattern + "': " + invalid);
+                        return false;
+                    }
+
+                    if (pattern.Trim('*', '?', '~').Length == 0)
+                    {
+                        Error(column, pattern.Length, "pattern '" + pattern + "' would match every id");
+                        return false;
+                    }
+
+                    patterns.Add(pattern.ToLowerInvariant());
+                }
+
+                return true;
+            }
+
+            private void Error(int column, int length, string message) =>
+                file.Errors.Add(new CatalogError(path, lineNumber, column, length, message));
+        }
+
+        private sealed class Field
+        {
+            public Field(string text, int column)
+            {
+                Text = text;
+                Column = column;
+            }
+
+            public string Text { get; }
+
+            public int Column { get; }
+        }
+    }
+
+    /// <summary>What one catalog file declares, and its bad lines.</summary>
+    public sealed class CatalogFile
+    {
+        public CatalogFile(string path) => Path = path;
+
+        public string Path { get; }
+
+        public List<Vendor> Vendors { get; } = new List<Vendor>();
+
+        public List<ModelFamily> Families { get; } = new List<ModelFamily>();
+
+        public List<HostEntry> Hosts { get; } = new List<HostEntry>();
+
+        public List<ModelAlias> Aliases { get; } = new List<ModelAlias>();
+
+        public List<CatalogError> Errors { get; } = new List<CatalogError>();
+    }
+}

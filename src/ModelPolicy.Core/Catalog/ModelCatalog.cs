@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ModelPolicy.Text;
+
+namespace ModelPolicy.Catalog
+{
+    /// <summary>
+    /// The provenance catalog: vendors, model families and hosts, built from the built-in data file
+    /// and any extension files a repository adds. Immutable once built; <see cref="Builtin"/> is built
+    /// once per process.
+    /// </summary>
+    public sealed class ModelCatalog
+    {
+        /// <summary>Path shown for entries and errors of the built-in catalog.</summary>
+        public const string BuiltinPath = "builtin.catalog";
+
+        private static readonly Lazy<ModelCatalog> LazyBuiltin = new Lazy<ModelCatalog>(LoadBuiltin);
+
+        private readonly Dictionary<string, Vendor> vendors = new Dictionary<string, Vendor>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<ModelFamily> families = new List<ModelFamily>();
+        private readonly List<HostEntry> hosts = new List<HostEntry>();
+        private readonly List<ModelAlias> aliases = new List<ModelAlias>();
+        private readonly List<CatalogError> errors = new List<CatalogError>();
+        private readonly PatternIndex<ModelFamily> modelIndex = new PatternIndex<ModelFamily>();
+        private readonly PatternIndex<HostEntry> hostIndex = new PatternIndex<HostEntry>();
+
+        private ModelCatalog()
+        {
+        }
+
+        /// <summary>The catalog that ships in the package.</summary>
+        public static ModelCatalog Builtin => LazyBuiltin.Value;
+
+        public IReadOnlyCollection<Vendor> Vendors => vendors.Values;
+
+        public IReadOnlyList<ModelFamily> Families => families;
+
+        public IReadOnlyList<HostEntry> Hosts => hosts;
+
+        public IReadOnlyList<ModelAlias> Aliases => aliases;
+
+        /// <summary>Bad lines met while building this catalog (extension files' and the built-in one's).</summary>
+        public IReadOnlyList<CatalogError> Errors => errors;
+
+        /// <summary>The built-in catalog extended by files in the given (path, text) order.</summary>
+        public static ModelCatalog Extend(ModelCatalog baseCatalog, IEnumerable<KeyValuePair<string, string>> files)
+        {
+            var catalog = new ModelCatalog();
+            var parsed = new List<CatalogFile>();
+            var seen = new ModelCatalog();
+            seen.AddVendors(baseCatalog.vendors.Values);
+            foreach (var file in files)
+            {
+                var result = CatalogParser.Parse(file.Key, file.Value, seen);
+                seen.AddVendors(result.Vendors);
+                parsed.Add(result);
+            }
+
+            // Extension entries come first so that, at equal specificity, a repository's own entries win.
+            foreach (var file in parsed)
+            {
+                catalog.Add(file);
+            }
+
+            catalog.AddVendors(baseCatalog.vendors.Values);
+            catalog.AddRange(baseCatalog.families, baseCatalog.hosts, baseCatalog.aliases);
+            catalog.errors.AddRange(baseCatalog.errors);
+            return catalog;
+        }
+
+        public static ModelCatalog FromText(string path, string text)
+        {
+            var catalog = new ModelCatalog();
+            catalog.Add(CatalogParser.Parse(path, text));
+            return catalog;
+        }
+
+        public bool TryGetVendor(string name, out Vendor? vendor) => vendors.TryGetValue(name, out vendor);
+
+        /// <summary>The family whose pattern matches the id most specifically, after alias resolution; null if none.</summary>
+        public ModelMatch? MatchModel(string id)
+        {
+            if (!ModelIdShape.IsPlausible(id))
+            {
+                return null;
+            }
+
+            string? aliasOf = null;
+            var target = id;
+            for (var depth = 0; depth < 4; depth++)
+            {
+                var alias = FindAlias(target);
+                if (alias == null)
+                {
+                    break;
+                }
+
+                aliasOf ??= id;
+                target = alias.Target;
+            }
+
+            var best = FindFamily(target);
+
+            return best.Value == null ? null : new ModelMatch(id, aliasOf == null ? null : target, best.Value, best.PositionOnly);
+        }
+
+        /// <summary>True when some family matches the id; unlike <see cref="MatchModel"/> this never allocates.</summary>
+        public bool IsKnownModel(string id) => ModelIdShape.IsPlausible(id) && (FindFamily(id).Value != null || FindAlias(id) != null);
+
+        /// <summary>The host entry for a DNS host name (no port), or null.</summary>
+        public HostEntry? MatchHost(string host) => MatchHost(host, 0, host.Length);
+
+        /// <summary>The host entry for the host at <c>text[start..start+length)</c>, or null. Never allocates.</summary>
+        public HostEntry? MatchHost(string text, int start, int length) => hostIndex.Find(text, start, length).Value;
+
+        private PatternIndex<ModelFamily>.Hit FindFamily(string id)
+        {
+            var best = default(PatternIndex<ModelFamily>.Hit);
+            var candidates = ModelIdShape.Candidates(id);
+            while (candidates.MoveNext())
+            {
+                var hit = modelIndex.Find(id, candidates.Start, candidates.Length);
+                if (hit.Value != null && (best.Value == null || hit.Specificity > best.Specificity))
+                {
+                    best = hit;
+                }
+            }
+
+            return best;
+        }
+
+        private ModelAlias? FindAlias(string id)
+        {
+            foreach (var alias in aliases)
+            {
+                if (Glob.IsMatch(alias.Pattern, id))
+                {
+                    return alias;
+                }
+            }
+
+            return null;
+        }
+
+        private static ModelCatalog LoadBuiltin()
+        {
+            using var stream = typeof(ModelCatalog).Assembly.GetManifestResourceStream("ModelPolicy.builtin.catalog");
+            if (stream == null)
+            {
+                throw new InvalidOperationException("The built-in catalog resource is missing from " + typeof(ModelCatalog).Assembly.FullName);
+            }
+
+            using var reader = new StreamReader(stream);
+            return FromText(BuiltinPath, reader.ReadToEnd());
+        }
+
+        private void Add(CatalogFile file)
+        {
+            AddVendors(file.Vendors);
+            AddRange(file.Families, file.Hosts, file.Aliases);
+            errors.AddRange(file.Errors);
+        }
+
+        private void AddVendors(IEnumerable<Vendor> list)
+        {
+            foreach (var vendor in list)
+            {
+                if (!vendors.ContainsKey(vendor.Name))
+                {
+                    vendors.Add(vendor.Name, vendor);
+                }
+            }
+        }
+
+        private void AddRange(IEnumerable<ModelFamily> newFamilies, IEnumerable<HostEntry> newHosts, IEnumerable<ModelAlias> newAliases)
+        {
+            foreach (var family in newFamilies)
+            {
+                families.Add(family);
+                foreach (var pattern in family.Patterns)
+                {
+                    modelIndex.Add(pattern, family);
+                }
+            }
+
+            foreach (var host in newHosts)
+            {
+                hosts.Add(host);
+                hostIndex.Add(host.Pattern, host);
+            }
+
+            aliases.AddRange(newAliases);
+        }
+    }
+
+    /// <summary>A model id recognised by the catalog.</summary>
+    public sealed class ModelMatch
+    {
+        public ModelMatch(string id, string? aliasTarget, ModelFamily family, bool positionOnly)
+        {
+            Id = id;
+            AliasTarget = aliasTarget;
+            Family = family;
+            PositionOnly = positionOnly;
+        }
+
+        /// <summary>The id as written.</summary>
+        public string Id { get; }
+
+        /// <summary>Where the id is a repository alias, the catalog id it stands for.</summary>
+        public string? AliasTarget { get; }
+
+        public ModelFamily Family { get; }
+
+        public Vendor Vendor => Family.Vendor;
+
+        public string Country => Family.Country;
+
+        /// <summary>True when the matching pattern is marked <c>~</c>: too ambiguous to count outside a model position.</summary>
+        public bool PositionOnly { get; }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using ModelPolicy.Text;
+
+namespace ModelPolicy.Catalog
+{
+    /// <summary>
+    /// Globs bucketed by their first literal character, so that a lookup compares a text with the few
+    /// patterns that can match it. Lookups never allocate.
+    /// </summary>
+    internal sealed class PatternIndex<T>
+        where T : class
+    {
+        private readonly List<Entry>[] buckets = new List<Entry>[128];
+        private readonly List<Entry> wild = new List<Entry>();
+
+        /// <summary>Adds a pattern; a leading <c>~</c> marks it as valid only in a model position.</summary>
+        public void Add(string pattern, T value)
+        {
+            var positionOnly = pattern.Length > 0 && pattern[0] == '~';
+            if (positionOnly)
+            {
+                pattern = pattern.Substring(1);
+            }
+
+            var entry = new Entry(pattern, value, Specificity(pattern), positionOnly);
+            var first = pattern.Length == 0 ? '*' : pattern[0];
+            if (first == '*' || first == '?' || first >= 128)
+            {
+                wild.Add(entry);
+                return;
+            }
+
+            var index = char.ToLowerInvariant(first);
+            (buckets[index] ??= new List<Entry>()).Add(entry);
+        }
+
+        public Hit Find(string text, int start, int length)
+        {
+            var best = default(Hit);
+            if (length == 0)
+            {
+                return best;
+            }
+
+            var first = text[start];
+            if (first < 128)
+            {
+                var bucket = buckets[char.ToLowerInvariant(first)];
+                if (bucket != null)
+                {
+                    best = Scan(bucket, text, start, length, best);
+                }
+            }
+
+            return wild.Count == 0 ? best : Scan(wild, text, start, length, best);
+        }
+
+        private static Hit Scan(List<Entry> entries, string text, int start, int length, Hit best)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Specificity > best.Specificity && Glob.IsMatch(entry.Pattern, text, start, length))
+                {
+                    best = new Hit(entry.Value, entry.Specificity, entry.PositionOnly);
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>Literal characters before the first wildcard count most; the rest break ties.</summary>
+        private static int Specificity(string pattern)
+        {
+            var literal = 0;
+            foreach (var c in pattern)
+            {
+                if (c != '*' && c != '?')
+                {
+                    literal++;
+                }
+            }
+
+            return (Glob.LiteralPrefixLength(pattern) * 256) + literal;
+        }
+
+        public readonly struct Hit
+        {
+            public Hit(T value, int specificity, bool positionOnly)
+            {
+                Value = value;
+                Specificity = specificity;
+                PositionOnly = positionOnly;
+            }
+
+            public T? Value { get; }
+
+            public int Specificity { get; }
+
+            public bool PositionOnly { get; }
+        }
+
+        private sealed class Entry
+        {
+            public Entry(string pattern, T value, int specificity, bool positionOnly)
+            {
+                Pattern = pattern;
+                Value = value;
+                Specificity = specificity;
+                PositionOnly = positionOnly;
+            }
+
+            public string Pattern { get; }
+
+            public T Value { get; }
+
+            public int Specificity { get; }
+
+            public bool PositionOnly { get; }
+        }
+    }
+}

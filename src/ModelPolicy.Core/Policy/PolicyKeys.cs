@@ -1,0 +1,30 @@
+namespace ModelPolicy.Policy
+{
+    /// <summary>The .editorconfig keys of the policy (and, without the prefix, the runtime configuration keys).</summary>
+    public static class PolicyKeys
+    {
+        public const string Prefix = "model_policy.";
+        public const string DeniedOrigins = Prefix + "denied_origins";
+        public const string AllowedOrigins = Prefix + "allowed_origins";
+        public const string DeniedVendors = Prefix + "denied_vendors";
+        public const string AllowedVendors = Prefix + "allowed_vendors";
+        public const string DeniedModels = Prefix + "denied_models";
+        public const string AllowedModels = Prefix + "allowed_models";
+        public const string UnknownModels = Prefix + "unknown_models";
+        public const string RequireOpenWeights = Prefix + "require_open_weights";
+        public const string DeniedEndpointOrigins = Prefix + "denied_endpoint_origins";
+        public const string AllowedEndpoints = Prefix + "allowed_endpoints";
+        public const string DeniedEndpoints = Prefix + "denied_endpoints";
+        public const string Profile = Prefix + "profile";
+        public const string Diversification = Prefix + "diversification";
+
+        /// <summary>The MSBuild property that sets the profile for a whole project.</summary>
+        public const string ProfileBuildProperty = "build_property.ModelPolicyProfile";
+
+        public static readonly string[] All =
+        {
+            DeniedOrigins, AllowedOrigins, DeniedVendors, AllowedVendors, DeniedModels, AllowedModels, UnknownModels,
+            RequireOpenWeights, DeniedEndpointOrigins, AllowedEndpoints, DeniedEndpoints, Profile, Diversification,
+        };
+    }
+}
