@@ -15,20 +15,26 @@ namespace ModelPolicy.Routing.Guard
     {
         private readonly Dictionary<string, string> configKeyByPolicyKey;
 
-        private RouteGuard(ModelCatalog catalog, ModelPolicySettings settings, Dictionary<string, string> configKeyByPolicyKey)
+        private RouteGuard(ModelCatalog? catalog, ModelPolicySettings settings, Dictionary<string, string> configKeyByPolicyKey)
         {
             Catalog = catalog;
             Settings = settings;
             this.configKeyByPolicyKey = configKeyByPolicyKey;
         }
 
-        public ModelCatalog Catalog { get; }
+        /// <summary>Null when there is no policy (the built-in catalog is then never loaded).</summary>
+        public ModelCatalog? Catalog { get; }
 
         public ModelPolicySettings Settings { get; }
 
         /// <summary>Reads the policy; each bad value adds an error naming its configuration key.</summary>
         public static RouteGuard Read(ModelRoutingOptions options, List<string> errors)
         {
+            if (options.Policy.Count == 0)
+            {
+                return new RouteGuard(options.Catalog, ModelPolicySettings.Empty, new Dictionary<string, string>());
+            }
+
             var catalog = options.Catalog ?? ModelCatalog.Builtin;
             var pairs = new List<KeyValuePair<string, string>>();
             var configKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -59,7 +65,7 @@ namespace ModelPolicy.Routing.Guard
         /// <summary>Null when the policy allows the backend, else why not (naming the subject, the model, its origin and the rule).</summary>
         public string? Judge(string subject, string model, Uri? endpoint)
         {
-            if (!Settings.HasRules)
+            if (!Settings.HasRules || Catalog == null)
             {
                 return null;
             }
