@@ -32,7 +32,7 @@ namespace ModelPolicy.Catalog
                 return false;
             }
 
-            bool letter = false, lower = false, underscore = false;
+            bool letter = false, lower = false, underscore = false, path = false;
             var colon = -1;
             var upperAfterColon = false;
             for (var i = 0; i < text.Length; i++)
@@ -60,7 +60,11 @@ namespace ModelPolicy.Catalog
 
                     colon = colon < 0 ? i : colon;
                 }
-                else if (!((c >= '0' && c <= '9') || c == '-' || c == '.' || c == '/' || c == '@' || c == '+' || c == '\\'))
+                else if (c == '/' || c == '\\')
+                {
+                    path = true;
+                }
+                else if (!((c >= '0' && c <= '9') || c == '-' || c == '.' || c == '@' || c == '+'))
                 {
                     return false;
                 }
@@ -72,7 +76,7 @@ namespace ModelPolicy.Catalog
             }
 
             // "OpenAI:Model", "AI:Chat:ModelId": configuration keys are PascalCase after the colon; Ollama tags are not.
-            return !(colon >= 0 && upperAfterColon);
+            return !(colon >= 0 && upperAfterColon && !path);
         }
 
         public static CandidateEnumerator Candidates(string id) => new CandidateEnumerator(id);
