@@ -44,12 +44,6 @@ namespace ModelPolicy.Routing
 
         public bool IsDenied => DeniedReason != null;
 
-        internal ModelBackend WithRoute(string? routeName) =>
-            new ModelBackend(Model, Endpoint, Provider, routeName, DeniedReason);
-
-        internal ModelBackend WithDenial(string? deniedReason) =>
-            new ModelBackend(Model, Endpoint, Provider, RouteName, deniedReason);
-
         /// <summary>Same model, endpoint and provider (route and verdict are not compared).</summary>
         public bool Equals(ModelBackend? other) =>
             other != null
