@@ -140,6 +140,9 @@ namespace ModelPolicy.Analyzers.Analysis
             var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
             switch (symbol)
             {
+                case IFieldSymbol field when IsSdkModelEnum(field):
+                    into.Add(new ResolvedValue(use, SdkModelId(field.Name)));
+                    return;
                 case IFieldSymbol field when field.HasConstantValue && field.ConstantValue is string constant && !IsDeclaredIn(field, model.SyntaxTree):
                     into.Add(new ResolvedValue(use, constant));
                     return;
@@ -168,6 +171,42 @@ namespace ModelPolicy.Analyzers.Analysis
                 // Declared in another file: read it without its semantic model and report at the use here.
                 ResolveSyntaxOnly(initializer, use, into, depth + 1);
             }
+        }
+
+        /// <summary>
+        /// An SDK enum of model ids, such as Anthropic's <c>Model.ClaudeOpus4_7</c>: its wire string is not in
+        /// metadata, but follows the member name (<c>claude-opus-4-7</c>).
+        /// </summary>
+        private static bool IsSdkModelEnum(IFieldSymbol field) =>
+            field.ContainingType is { TypeKind: TypeKind.Enum } type
+            && type.Name.EndsWith("Model", System.StringComparison.Ordinal)
+            && SdkSymbols.IsFromSdk(type);
+
+        /// <summary>PascalCase words become lower-case kebab-case, '_' becomes '-': ClaudeHaiku4_5_20251001 → claude-haiku-4-5-20251001.</summary>
+        internal static string SdkModelId(string memberName)
+        {
+            var builder = new System.Text.StringBuilder(memberName.Length + 8);
+            for (var i = 0; i < memberName.Length; i++)
+            {
+                var c = memberName[i];
+                var previous = i > 0 ? memberName[i - 1] : '_';
+                if (c == '_')
+                {
+                    builder.Append('-');
+                    continue;
+                }
+
+                var boundary = i > 0 && previous != '_'
+                    && ((char.IsUpper(c) && !char.IsUpper(previous)) || (char.IsDigit(c) && char.IsLetter(previous)));
+                if (boundary)
+                {
+                    builder.Append('-');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+
+            return builder.ToString();
         }
 
         private static void ResolveSyntaxOnly(ExpressionSyntax expression, ExpressionSyntax use, List<ResolvedValue> into, int depth)

@@ -9,7 +9,7 @@ namespace ModelPolicy.Text
     public static class PositionNames
     {
         // Whole names, and endings of longer ones (embeddingModelId, chatDeploymentName, textModel).
-        private static readonly string[] ModelEndings = { "model", "modelid", "modelname", "deploymentname", "deploymentid", "modelpath", "modelfile", "modelidorpath" };
+        private static readonly string[] ModelEndings = { "model", "modelid", "modelname", "deploymentname", "deploymentid", "modelpath", "modelfile", "modelidorpath", "modeloverride" };
         private static readonly string[] ModelWholeNames = { "deployment", "engine", "selectedmodel", "defaultmodel", "llmmodel" };
 
         // "…Model" names that are not AI models.
@@ -23,7 +23,7 @@ namespace ModelPolicy.Text
         private static readonly string[] EndpointEndings = { "endpoint", "baseurl", "baseuri", "baseaddress", "apibase", "apiurl", "serverurl", "hosturl", "endpointurl", "endpointuri" };
 
         // "imageUri", "callbackUrl" are not endpoints; a bare "uri" (OllamaApiClient) is.
-        private static readonly string[] EndpointWholeNames = { "uri", "url", "host", "address", "server" };
+        private static readonly string[] EndpointWholeNames = { "uri", "url", "uristring", "host", "address", "server" };
 
         public static bool IsModelName(string name) => Matches(name, 0, name.Length, ModelEndings, ModelWholeNames, NotModel);
 
