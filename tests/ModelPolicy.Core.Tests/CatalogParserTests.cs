@@ -14,7 +14,7 @@ namespace ModelPolicy.Tests
             var file = CatalogParser.Parse("x.txt", Vendors + """
                 # a comment
 
-                model acme-chat | vendor=Acme AI | match=acme-*, Acme/* | weights=open | kind=chat | source=https://acme.example/models | note=fine-tuned
+                model acme-chat | vendor=Acme AI | match=acme-*, Acme/* | weights=open | kind=chat | source=https://acme.example/models | note=fine-tuned | examples=acme-chat-2, acme-chat-1
                 host api.acme.example | operator=Acme AI | serves=own | source=https://acme.example/api
                 host *.acme-cloud.example | operator=Acme AI | serves=many | country=FR | source=https://acme.example/cloud
                 alias prod-chat | model=acme-chat-1
@@ -29,6 +29,7 @@ namespace ModelPolicy.Tests
             Assert.Equal(ModelKind.Chat, family.Kind);
             Assert.Equal("DE", family.Country);
             Assert.Equal("fine-tuned", family.Note);
+            Assert.Equal(new[] { "acme-chat-2", "acme-chat-1" }, family.Examples);
             Assert.Equal(4, family.Origin.Line);
             Assert.Equal(new[] { "DE", "FR" }, file.Hosts.Select(h => h.Country));
             Assert.Equal(new[] { false, true }, file.Hosts.Select(h => h.MultiVendor));
@@ -48,6 +49,7 @@ namespace ModelPolicy.Tests
         [InlineData("model m | vendor=Acme AI | match= | weights=open | kind=chat | source=s", "key 'match' has no value", 27)]
         [InlineData("model m | vendor=Acme AI, match=m-*", "unknown vendor 'Acme AI, match=m-*'", 17)]
         [InlineData("model m | just words", "expected 'key=value'", 10)]
+        [InlineData("model m | vendor=Acme AI | match=m-* | weights=open | kind=chat | source=s | examples=m-1, m 2", "example 'm 2' is not a model id", 76)]
         [InlineData("vendor V | country=XX | source=s", "'XX' is not an ISO 3166-1 alpha-2 country code", 19)]
         [InlineData("vendor Acme AI | country=DE | source=s", "vendor 'Acme AI' is declared twice", 7)]
         [InlineData("host api.x.example | operator=Acme AI | serves=some | source=s", "serves must be 'own' or 'many'", 47)]

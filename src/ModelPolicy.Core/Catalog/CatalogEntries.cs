@@ -58,8 +58,9 @@ namespace ModelPolicy.Catalog
     /// <summary>A family of models from one vendor, recognised by id globs.</summary>
     public sealed class ModelFamily
     {
-        public ModelFamily(string name, Vendor vendor, string country, IReadOnlyList<string> patterns, bool openWeights, ModelKind kind, string source, string? note, CatalogOrigin origin)
+        public ModelFamily(string name, Vendor vendor, string country, IReadOnlyList<string> patterns, bool openWeights, ModelKind kind, string source, string? note, CatalogOrigin origin, IReadOnlyList<string>? examples = null)
         {
+            Examples = examples ?? System.Array.Empty<string>();
             Name = name;
             Vendor = vendor;
             Country = country;
@@ -84,6 +85,9 @@ namespace ModelPolicy.Catalog
         public bool OpenWeights { get; }
 
         public ModelKind Kind { get; }
+
+        /// <summary>Concrete ids of the family, newest or most used first: what a code fix can offer as a replacement.</summary>
+        public IReadOnlyList<string> Examples { get; }
 
         public string Source { get; }
 

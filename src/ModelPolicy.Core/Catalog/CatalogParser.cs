@@ -17,7 +17,7 @@ namespace ModelPolicy.Catalog
     public static class CatalogParser
     {
         private static readonly string[] VendorKeys = { "country", "source", "note" };
-        private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note" };
+        private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note", "examples" };
         private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note" };
         private static readonly string[] AliasKeys = { "model", "note" };
 
@@ -187,7 +187,23 @@ namespace ModelPolicy.Catalog
                     return;
                 }
 
-                file.Families.Add(new ModelFamily(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, patterns!, open, kind, source!.Text, Optional(values, "note"), Origin));
+                var examples = new List<string>();
+                if (values.TryGetValue("examples", out var examplesField))
+                {
+                    foreach (var part in examplesField.Text.Split(','))
+                    {
+                        var example = part.Trim();
+                        if (!ModelIdShape.IsPlausible(example))
+                        {
+                            Error(examplesField.Column, examplesField.Text.Length, "example '" + example + "' is not a model id");
+                            return;
+                        }
+
+                        examples.Add(example);
+                    }
+                }
+
+                file.Families.Add(new ModelFamily(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, patterns!, open, kind, source!.Text, Optional(values, "note"), Origin, examples));
             }
 
             private void ReadHost(string name, int nameColumn)
