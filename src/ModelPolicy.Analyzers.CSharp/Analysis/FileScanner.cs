@@ -310,7 +310,7 @@ namespace ModelPolicy.Analyzers.Analysis
             // $"https://api.deepseek.com/v1/{path}": the constant prefix names the host.
             if (part.Parent is InterpolatedStringExpressionSyntax interpolated && interpolated.Contents[0] == part && UrlText.SchemeLength(text, 0, text.Length) > 0)
             {
-                JudgeEndpoint(part, text, 0, text.Length, Position.Anywhere(ValueKind.Endpoint));
+                JudgeEndpoint(interpolated, text, 0, text.Length, Position.Anywhere(ValueKind.Endpoint), continues: interpolated.Contents.Count > 1);
                 return;
             }
 
@@ -441,9 +441,10 @@ namespace ModelPolicy.Analyzers.Analysis
             report(Findings.ForModel(node, id, match, verdict, position, Policy));
         }
 
-        private void JudgeEndpoint(SyntaxNode node, string text, int start, int end, Position position)
+        /// <param name="continues">True for an interpolated text part followed by a hole: a host that runs to its end may go on.</param>
+        private void JudgeEndpoint(SyntaxNode node, string text, int start, int end, Position position, bool continues = false)
         {
-            if (!UrlText.TryGetHost(text, start, end, out var hostStart, out var hostLength, out var complete) || !complete)
+            if (!UrlText.TryGetHost(text, start, end, out var hostStart, out var hostLength, out var complete) || (continues && !complete))
             {
                 return;
             }

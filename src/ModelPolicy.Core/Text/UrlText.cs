@@ -8,7 +8,8 @@ namespace ModelPolicy.Text
         /// <summary>
         /// True when <paramref name="text"/> at <paramref name="start"/> (after white space) begins an absolute
         /// http, https, ws or wss URL; gives the span of its host (no user info, no port).
-        /// <paramref name="complete"/> is false when the host runs to the end of the text (it may go on in an interpolation).
+        /// <paramref name="complete"/> is false when the host runs to the end of the text: for a whole string that is
+        /// fine, for an interpolated text part the host may go on in the hole that follows.
         /// </summary>
         public static bool TryGetHost(string text, int start, int end, out int hostStart, out int hostLength, out bool complete)
         {
