@@ -6,7 +6,7 @@ namespace ChatService.Lab;
 /// <summary>DeepSeek through its own API with Semantic Kernel (the API speaks the OpenAI protocol).</summary>
 public sealed class DeepSeekExperiment
 {
-    private static readonly Uri DeepSeekApi = new Uri("https://api.deepseek.com/v1");
+    private static readonly Uri DeepSeekApi = new Uri("https://api.deepseek.com");
 
     public Kernel CreateKernel(string apiKey)
     {

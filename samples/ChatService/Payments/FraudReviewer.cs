@@ -20,7 +20,7 @@ namespace ChatService.Payments;
 public sealed class FraudReviewer
 {
     // Our Azure OpenAI resource. 'payments-gpt-4o' is our deployment name; ModelCatalog.txt says it runs gpt-4o.
-    private static readonly Uri AzureEndpoint = new Uri("https://contoso.openai.azure.com/");
+    private static readonly Uri AzureEndpoint = new Uri("https://contoso.openai.azure.com");
     private const string Deployment = "payments-gpt-4o";
 
     public ChatClient CreateAzureChat(string apiKey)
