@@ -12,7 +12,7 @@ namespace ModelPolicy.Routing
     /// var chat = new ChatClient(routes.GetModel("chat"), key);
     /// </code>
     /// </summary>
-    public static class ModelRoutes
+    public static partial class ModelRoutes
     {
         /// <summary>
         /// Reads section <paramref name="sectionName"/> and the guard's <c>ModelPolicy</c> section, and checks them
