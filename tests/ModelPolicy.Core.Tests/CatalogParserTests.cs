@@ -49,7 +49,7 @@ namespace ModelPolicy.Tests
         [InlineData("model m | vendor=Acme AI | match= | weights=open | kind=chat | source=s", "key 'match' has no value", 27)]
         [InlineData("model m | vendor=Acme AI, match=m-*", "unknown vendor 'Acme AI, match=m-*'", 17)]
         [InlineData("model m | just words", "expected 'key=value'", 10)]
-        [InlineData("model m | vendor=Acme AI | match=m-* | weights=open | kind=chat | source=s | examples=m-1, m 2", "example 'm 2' is not a model id", 76)]
+        [InlineData("model m | vendor=Acme AI | match=m-* | weights=open | kind=chat | source=s | examples=m-1, m 2", "example 'm 2' is not a model id", 91)]
         [InlineData("vendor V | country=XX | source=s", "'XX' is not an ISO 3166-1 alpha-2 country code", 19)]
         [InlineData("vendor Acme AI | country=DE | source=s", "vendor 'Acme AI' is declared twice", 7)]
         [InlineData("host api.x.example | operator=Acme AI | serves=some | source=s", "serves must be 'own' or 'many'", 47)]

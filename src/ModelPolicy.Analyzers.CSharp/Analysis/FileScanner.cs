@@ -368,6 +368,8 @@ namespace ModelPolicy.Analyzers.Analysis
                 case ConstantPatternSyntax:
                 case CaseSwitchLabelSyntax:
                     return true;
+                case MemberAccessExpressionSyntax access when access.Expression == node && access.Parent is InvocationExpressionSyntax:
+                    return IsCheckMethod(access.Name.Identifier.ValueText);
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
                     var name = invocation.Expression switch
                     {

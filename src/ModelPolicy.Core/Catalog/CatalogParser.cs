@@ -195,7 +195,8 @@ namespace ModelPolicy.Catalog
                         var example = part.Trim();
                         if (!ModelIdShape.IsPlausible(example))
                         {
-                            Error(examplesField.Column, examplesField.Text.Length, "example '" + example + "' is not a model id");
+                            var at = Math.Max(0, examplesField.Text.IndexOf(example, StringComparison.Ordinal));
+                            Error(examplesField.Column + at, Math.Max(1, example.Length), "example '" + example + "' is not a model id");
                             return;
                         }
 
