@@ -440,7 +440,7 @@ namespace ModelPolicy.Analyzers.Analysis
             }
 
             var verdict = PolicyEvaluator.EvaluateModel(Policy, id, match);
-            report(Findings.ForModel(node, id, match, verdict, position, Policy));
+            Report(Findings.ForModel(node, id, match, verdict, position, Policy), verdict);
         }
 
         /// <param name="continues">True for an interpolated text part followed by a hole: a host that runs to its end may go on.</param>
@@ -464,7 +464,7 @@ namespace ModelPolicy.Analyzers.Analysis
 
             var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
             var verdict = PolicyEvaluator.EvaluateEndpoint(Policy, host, entry);
-            report(Findings.ForEndpoint(node, host, entry, UrlText.IsLocalHost(text, hostStart, hostLength), verdict, position, Policy));
+            Report(Findings.ForEndpoint(node, host, entry, UrlText.IsLocalHost(text, hostStart, hostLength), verdict, position, Policy), verdict);
         }
 
         /// <summary>
@@ -497,6 +497,12 @@ namespace ModelPolicy.Analyzers.Analysis
             }
 
             return false;
+        }
+
+        private void Report(Diagnostic finding, Verdict verdict)
+        {
+            report(finding);
+            report(Findings.Inventory(finding, verdict));
         }
 
         private bool MarkReported(SyntaxNode node, ValueKind kind) =>

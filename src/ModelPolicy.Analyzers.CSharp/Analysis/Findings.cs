@@ -21,6 +21,60 @@ namespace ModelPolicy.Analyzers.Analysis
         public const string ModelKindProperty = "ModelKind";
         public const string PositionProperty = "Position";
         public const string RuleProperty = "Rule";
+        public const string StatusProperty = "Status";
+        public const string ReasonProperty = "Reason";
+        public const string DiagnosticProperty = "Diagnostic";
+        public const string JustificationProperty = "Justification";
+        public const string AliasOfProperty = "AliasOf";
+
+        /// <summary>
+        /// The MP0010 inventory entry that goes with a finding: the same properties, plus the policy status,
+        /// the reason and the id of the diagnostic the finding got.
+        /// </summary>
+        public static Diagnostic Inventory(Diagnostic finding, Verdict verdict)
+        {
+            var properties = finding.Properties.ToBuilder();
+            var status = verdict.Kind == VerdictKind.Denied ? "denied" : verdict.Kind == VerdictKind.Unknown ? "unknown" : "allowed";
+            properties[StatusProperty] = status;
+            properties[ReasonProperty] = verdict.Reason;
+            properties[DiagnosticProperty] = finding.Id;
+            finding.Properties.TryGetValue(KindProperty, out var kind);
+            finding.Properties.TryGetValue(ValueProperty, out var value);
+            var described = Describe(finding.Properties);
+            return Diagnostic.Create(
+                Rules.Inventory,
+                finding.Location,
+                properties.ToImmutable(),
+                kind == "endpoint" ? "Endpoint" : "Model",
+                value,
+                described,
+                status + " (" + verdict.Reason + ")");
+        }
+
+        /// <summary>An MP0010 entry for a justified suppression of a policy violation in a regulated scope.</summary>
+        public static Diagnostic Suppression(Location location, string suppressed, string justification)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[KindProperty] = "suppression";
+            properties[ValueProperty] = suppressed;
+            properties[JustificationProperty] = justification;
+            properties[StatusProperty] = "suppressed";
+            return Diagnostic.Create(Rules.Inventory, location, properties.ToImmutable(), "Suppression", suppressed, "justified", justification);
+        }
+
+        private static string Describe(ImmutableDictionary<string, string?> properties)
+        {
+            properties.TryGetValue(VendorProperty, out var vendor);
+            properties.TryGetValue(CountryProperty, out var country);
+            if (vendor == null)
+            {
+                return "not in the catalog";
+            }
+
+            properties.TryGetValue(OpenWeightsProperty, out var open);
+            properties.TryGetValue(AliasOfProperty, out var alias);
+            return (alias == null ? string.Empty : "alias of " + alias + ", ") + vendor + ", " + country + (open == null ? string.Empty : open == "true" ? ", open weights" : ", closed weights");
+        }
 
         public static Diagnostic ForModel(SyntaxNode node, string id, ModelMatch? match, Verdict verdict, Position position, ModelPolicySettings policy)
         {
@@ -36,6 +90,10 @@ namespace ModelPolicy.Analyzers.Analysis
                 properties[OpenWeightsProperty] = match.Family.OpenWeights ? "true" : "false";
                 properties[FamilyProperty] = match.Family.Name;
                 properties[ModelKindProperty] = match.Family.Kind.ToString().ToLowerInvariant();
+                if (match.AliasTarget != null)
+                {
+                    properties[AliasOfProperty] = match.AliasTarget;
+                }
             }
 
             var location = node.GetLocation();

@@ -8,7 +8,8 @@ namespace ModelPolicy.Analyzers.Analysis
 {
     /// <summary>
     /// MP0001–MP0005: hard-coded model ids and provider endpoints, judged by the policy in force for each
-    /// file; MP0008: bad policy values and catalog lines. One analyzer, because one literal gets one
+    /// file; MP0008: bad policy values and catalog lines; MP0009: unjustified suppressions in a regulated
+    /// scope; MP0010: the inventory entry of each finding. One analyzer, because one literal gets one
     /// diagnostic — the most severe that applies — and that needs one pass that sees all the rules.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -20,7 +21,9 @@ namespace ModelPolicy.Analyzers.Analysis
             Rules.HardCodedEndpoint,
             Rules.EndpointNotAllowed,
             Rules.UnknownModel,
-            Rules.InvalidPolicy);
+            Rules.InvalidPolicy,
+            Rules.UnjustifiedSuppression,
+            Rules.Inventory);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -33,6 +36,7 @@ namespace ModelPolicy.Analyzers.Analysis
                 {
                     new FileScanner(semantic.SemanticModel, cache, semantic.ReportDiagnostic, semantic.CancellationToken).Scan();
                 });
+                start.RegisterSyntaxTreeAction(tree => SuppressionScanner.Scan(tree.Tree, cache, tree.ReportDiagnostic, tree.CancellationToken));
                 start.RegisterCompilationEndAction(end =>
                 {
                     // Policies are read lazily per file; a build reads every file's before this runs.

@@ -52,6 +52,20 @@ namespace ModelPolicy.Analyzers.Diagnostics
             "A model_policy.* value in .editorconfig, the ModelPolicyProfile property or a line of a ModelCatalog.txt file is not valid; it is ignored until fixed.",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor UnjustifiedSuppression = Create(
+            RuleIdentifiers.UnjustifiedSuppression,
+            "Suppression of a policy violation without a justification in a regulated scope",
+            "{0} suppresses {1} in a regulated scope without a justification: give the reason (a comment after the #pragma, or Justification = \"…\")",
+            DiagnosticSeverity.Error,
+            "In a regulated profile a policy violation may only be suppressed with a written reason, which the inventory records.");
+
+        public static readonly DiagnosticDescriptor Inventory = Create(
+            RuleIdentifiers.Inventory,
+            "Model inventory entry",
+            "{0} '{1}' ({2}): {3}",
+            DiagnosticSeverity.Hidden,
+            "One entry per model or endpoint use and per justified suppression, with vendor, origin, open weights and policy status as properties: build with -p:ErrorLog=inventory.sarif to get the inventory.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] tags) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", tags);
     }

@@ -1,0 +1,103 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace ModelPolicy.Analyzers.Tests.Rules
+{
+    /// <summary>MP0010: a hidden entry per model or endpoint use, with what an inventory needs as properties.</summary>
+    public class MP0010InventoryTests
+    {
+        [Fact]
+        public async Task EachUseHasAnInventoryEntryWithItsProvenanceAndStatus()
+        {
+            var diagnostics = await AnalyzeAsync(
+                """
+                using OpenAI.Chat;
+
+                class C
+                {
+                    ChatClient A(string key) => new ChatClient("qwen-max", key);
+                    ChatClient B(string key) => new ChatClient("gpt-4o", key);
+                    string Url = "https://api.deepseek.com/v1";
+                }
+                """,
+                "model_policy.denied_origins = CN");
+
+            var inventory = diagnostics.Where(d => d.Id == "MP0010").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+            Assert.Equal(3, inventory.Count);
+            Assert.All(inventory, d => Assert.Equal(DiagnosticSeverity.Hidden, d.Severity));
+
+            var qwen = inventory[0].Properties;
+            Assert.Equal(("model", "qwen-max", "Alibaba", "CN", "false", "denied", "MP0002"), (qwen["Kind"], qwen["Value"], qwen["Vendor"], qwen["Country"], qwen["OpenWeights"], qwen["Status"], qwen["Diagnostic"]));
+            Assert.Equal("origin CN is denied by model_policy.denied_origins", qwen["Reason"]);
+            Assert.Equal("model", qwen["Position"]);
+
+            var gpt = inventory[1].Properties;
+            Assert.Equal(("gpt-4o", "OpenAI", "US", "allowed", "MP0001"), (gpt["Value"], gpt["Vendor"], gpt["Country"], gpt["Status"], gpt["Diagnostic"]));
+
+            var endpoint = inventory[2].Properties;
+            Assert.Equal(("endpoint", "api.deepseek.com", "DeepSeek", "CN", "denied", "MP0004"), (endpoint["Kind"], endpoint["Value"], endpoint["Vendor"], endpoint["Country"], endpoint["Status"], endpoint["Diagnostic"]));
+            Assert.Equal("Model 'qwen-max' (Alibaba, CN, closed weights): denied (origin CN is denied by model_policy.denied_origins)", inventory[0].GetMessage());
+        }
+
+        [Fact]
+        public async Task AJustifiedSuppressionInARegulatedScopeIsRecordedWithItsReason()
+        {
+            var diagnostics = await AnalyzeAsync(
+                """
+                class C
+                {
+                #pragma warning disable MP0002 // Approved by risk committee, RISK-142
+                    string M = "qwen-max";
+                }
+                """,
+                "model_policy.denied_origins = CN\nmodel_policy.profile = regulated");
+
+            var suppression = Assert.Single(diagnostics, d => d.Id == "MP0010" && d.Properties["Kind"] == "suppression");
+            Assert.Equal(("MP0002", "Approved by risk committee, RISK-142"), (suppression.Properties["Value"], suppression.Properties["Justification"]));
+            Assert.DoesNotContain(diagnostics, d => d.Id == "MP0009");
+        }
+
+        /// <summary>Runs the analyzer directly, so hidden diagnostics and their properties can be read.</summary>
+        internal static async Task<Diagnostic[]> AnalyzeAsync(string source, string policy)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "/src/Test.cs");
+            var compilation = CSharpCompilation.Create("Test", new[] { tree }, SdkReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var options = new AnalyzerOptions(default, new TestOptionsProvider(policy));
+            var analyzers = compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new ModelPolicyAnalyzer()), options);
+            var diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            return diagnostics.ToArray();
+        }
+
+        private sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+        {
+            private readonly TestOptions options;
+
+            public TestOptionsProvider(string policy) =>
+                options = new TestOptions(policy.Split('\n').Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim()));
+
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new TestOptions(new System.Collections.Generic.Dictionary<string, string>());
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
+        }
+
+        private sealed class TestOptions : AnalyzerConfigOptions
+        {
+            private readonly System.Collections.Generic.Dictionary<string, string> values;
+
+            public TestOptions(System.Collections.Generic.Dictionary<string, string> values) => this.values = values;
+
+            public override System.Collections.Generic.IEnumerable<string> Keys => values.Keys;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
