@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ModelPolicy.Cli.Inventory
+{
+    /// <summary>One use of a model or endpoint: its MP0010 entry, and its status once suppressions are counted.</summary>
+    /// <param name="Status"><c>allowed</c>, <c>denied</c>, <c>unknown</c>, or <c>suppressed</c> (denied, with the finding suppressed in source).</param>
+    /// <param name="Justification">For a suppressed use, the written reason, if the analyzer recorded one.</param>
+    internal sealed record Use(Finding Entry, string Status, string? Justification)
+    {
+        public string? Reason => Entry.Property("Reason");
+    }
+
+    /// <summary>A model id, with all its uses.</summary>
+    internal sealed record ModelRow(
+        string Id,
+        string? AliasOf,
+        string? Vendor,
+        string? Country,
+        bool? OpenWeights,
+        string? Family,
+        string? ModelKind,
+        IReadOnlyList<Use> Uses,
+        IReadOnlyList<string> Endpoints,
+        bool EndpointsFromProject)
+    {
+        public string Status => InventoryReport.Worst(Uses);
+
+        public IEnumerable<Use> Suppressed => Uses.Where(u => u.Status == "suppressed");
+    }
+
+    /// <summary>An endpoint host, with all its uses.</summary>
+    internal sealed record EndpointRow(string Host, string? Operator, string? Country, IReadOnlyList<Use> Uses)
+    {
+        public string Status => InventoryReport.Worst(Uses);
+
+        public IEnumerable<Use> Suppressed => Uses.Where(u => u.Status == "suppressed");
+    }
+
+    /// <summary>
+    /// The inventory read off the findings: the models and endpoints (from the MP0010 entries), the justified
+    /// suppressions, and whether anything violates the policy.
+    /// </summary>
+    internal sealed class InventoryReport
+    {
+        /// <summary>The rules whose unsuppressed findings are policy violations (MP0006 is reserved for fallback routes).</summary>
+        public static readonly string[] ViolationRules = { "MP0002", "MP0004", "MP0006", "MP0009" };
+
+        private static readonly string[] StatusOrder = { "allowed", "suppressed", "unknown", "denied" };
+
+        public InventoryReport(InventoryResult result)
+        {
+            Result = result;
+            var entries = result.Findings.Where(f => f.Id == "MP0010").ToList();
+            Suppressions = entries.Where(e => e.Kind == "suppression").ToList();
+            var uses = entries.Where(e => e.Kind == "model" || e.Kind == "endpoint").Select(ToUse).ToList();
+
+            var endpointUses = uses.Where(u => u.Entry.Kind == "endpoint").ToList();
+            Endpoints = endpointUses
+                .GroupBy(u => u.Entry.Value, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new EndpointRow(g.First().Entry.Value, First(g, "Vendor"), First(g, "Country"), g.ToList()))
+                .OrderBy(r => r.Host, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+
+            Models = uses.Where(u => u.Entry.Kind == "model")
+                .GroupBy(u => u.Entry.Value, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var files = g.Select(u => u.Entry.Path).ToHashSet(StringComparer.Ordinal);
+                    var hosts = Hosts(endpointUses.Where(e => files.Contains(e.Entry.Path)));
+                    var fromProject = false;
+                    if (hosts.Count == 0)
+                    {
+                        var projects = g.Select(u => u.Entry.Project).ToHashSet(StringComparer.Ordinal);
+                        hosts = Hosts(endpointUses.Where(e => projects.Contains(e.Entry.Project)));
+                        fromProject = hosts.Count > 0;
+                    }
+
+                    var open = First(g, "OpenWeights");
+                    return new ModelRow(
+                        g.Key,
+                        First(g, "AliasOf"),
+                        First(g, "Vendor"),
+                        First(g, "Country"),
+                        open == null ? null : open == "true",
+                        First(g, "Family"),
+                        First(g, "ModelKind"),
+                        g.ToList(),
+                        hosts,
+                        fromProject);
+                })
+                .OrderBy(r => r.Id, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        public InventoryResult Result { get; }
+
+        public IReadOnlyList<ModelRow> Models { get; }
+
+        public IReadOnlyList<EndpointRow> Endpoints { get; }
+
+        /// <summary>The justified suppressions the analyzer recorded (MP0010, Kind = suppression; regulated scopes only).</summary>
+        public IReadOnlyList<Finding> Suppressions { get; }
+
+        /// <summary>The findings other than inventory entries (MP0001–MP0009).</summary>
+        public IEnumerable<Finding> Diagnostics => Result.Findings.Where(f => f.Id != "MP0010");
+
+        /// <summary>The unsuppressed findings and uses that break the policy: what <c>--fail-on violation</c> fails on.</summary>
+        public IReadOnlyList<Finding> Violations =>
+            Result.Findings
+                .Where(f => !f.Suppressed && (ViolationRules.Contains(f.Id) || (f.Id == "MP0010" && f.Property("Status") == "denied" && !IsSuppressedUse(f))))
+                .ToList();
+
+        public static string Worst(IEnumerable<Use> uses) =>
+            uses.Select(u => u.Status).OrderByDescending(s => Array.IndexOf(StatusOrder, s)).FirstOrDefault() ?? "allowed";
+
+        /// <summary>"denied" when every use is denied; "denied (1 of 3)" when only some are.</summary>
+        public static string Describe(string status, IReadOnlyList<Use> uses)
+        {
+            var count = uses.Count(u => u.Status == status);
+            return count == uses.Count ? status : $"{status} ({count} of {uses.Count})";
+        }
+
+        private bool IsSuppressedUse(Finding entry) => ViolationFor(entry)?.Suppressed == true;
+
+        private Use ToUse(Finding entry)
+        {
+            var status = entry.Property("Status") ?? "allowed";
+            var violation = ViolationFor(entry);
+            if (violation is { Suppressed: true })
+            {
+                return new Use(entry, "suppressed", JustificationFor(entry, violation.Id));
+            }
+
+            return new Use(entry, status, null);
+        }
+
+        /// <summary>The finding (MP0001–MP0005) an MP0010 entry goes with: same id as its Diagnostic property, same place.</summary>
+        private Finding? ViolationFor(Finding entry)
+        {
+            var id = entry.Property("Diagnostic");
+            return id == null
+                ? null
+                : Result.Findings.FirstOrDefault(f => f.Id == id && f.Path == entry.Path && f.Line == entry.Line && f.Column == entry.Column);
+        }
+
+        /// <summary>
+        /// The recorded justification of a suppressed finding: the closest suppression of that rule above it in
+        /// the same file, else one in the same file, else an assembly-level one in the same project.
+        /// </summary>
+        private string? JustificationFor(Finding entry, string rule)
+        {
+            bool Covers(Finding s) => s.Value.Split(',').Select(v => v.Trim()).Contains(rule);
+            var sameFile = Suppressions.Where(s => s.Path == entry.Path && Covers(s)).ToList();
+            var match = sameFile.Where(s => s.Line <= entry.Line).OrderByDescending(s => s.Line).FirstOrDefault()
+                ?? sameFile.FirstOrDefault()
+                ?? Suppressions.FirstOrDefault(s => s.Project == entry.Project && Covers(s));
+            return match?.Property("Justification");
+        }
+
+        private static List<string> Hosts(IEnumerable<Use> endpoints) =>
+            endpoints.Select(e => e.Entry.Value).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(h => h, StringComparer.OrdinalIgnoreCase).ToList();
+
+        private static string? First(IEnumerable<Use> uses, string property) =>
+            uses.Select(u => u.Entry.Property(property)).FirstOrDefault(v => v != null);
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ModelPolicy.Cli.Inventory;
+
+namespace ModelPolicy.Cli.Output
+{
+    /// <summary>
+    /// The inventory as text: a models table, an endpoints table, the recorded suppressions and a count of
+    /// findings per rule. Columns are explained in docs/inventory.md.
+    /// </summary>
+    internal static class TableWriter
+    {
+        public static void Write(InventoryReport report, TextWriter output)
+        {
+            var result = report.Result;
+            var uses = report.Models.Sum(m => m.Uses.Count);
+            output.WriteLine($"Models in {result.Name} ({Plural(report.Models.Count, "model id")}, {Plural(uses, "use")}, {Plural(result.Projects.Count, "project")})");
+            output.WriteLine();
+            if (report.Models.Count == 0)
+            {
+                output.WriteLine("  no hard-coded model id found");
+            }
+            else
+            {
+                var rows = new List<string[]> { new[] { "MODEL", "VENDOR", "ORIGIN", "OPEN WEIGHTS", "ENDPOINTS", "USES", "STATUS", "SUPPRESSIONS" } };
+                foreach (var model in report.Models)
+                {
+                    rows.Add(new[]
+                    {
+                        model.AliasOf == null ? model.Id : model.Id + " (= " + model.AliasOf + ")",
+                        model.Vendor ?? "?",
+                        model.Country ?? "?",
+                        model.OpenWeights == null ? "?" : model.OpenWeights.Value ? "yes" : "no",
+                        model.Endpoints.Count == 0 ? "-" : string.Join(", ", model.Endpoints) + (model.EndpointsFromProject ? " *" : string.Empty),
+                        model.Uses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        InventoryReport.Describe(model.Status, model.Uses),
+                        Suppressions(model.Suppressed),
+                    });
+                }
+
+                WriteTable(output, rows);
+                if (report.Models.Any(m => m.EndpointsFromProject))
+                {
+                    output.WriteLine("  * no host in the same files; hosts named elsewhere in the same project");
+                }
+            }
+
+            output.WriteLine();
+            output.WriteLine($"Endpoints ({Plural(report.Endpoints.Count, "host")})");
+            output.WriteLine();
+            if (report.Endpoints.Count == 0)
+            {
+                output.WriteLine("  no hard-coded provider endpoint found");
+            }
+            else
+            {
+                var rows = new List<string[]> { new[] { "HOST", "OPERATOR", "COUNTRY", "USES", "STATUS", "SUPPRESSIONS" } };
+                foreach (var endpoint in report.Endpoints)
+                {
+                    rows.Add(new[]
+                    {
+                        endpoint.Host,
+                        endpoint.Operator ?? (IsLocal(endpoint.Host) ? "self-hosted" : "?"),
+                        endpoint.Country ?? "-",
+                        endpoint.Uses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        InventoryReport.Describe(endpoint.Status, endpoint.Uses),
+                        Suppressions(endpoint.Suppressed),
+                    });
+                }
+
+                WriteTable(output, rows);
+            }
+
+            if (report.Suppressions.Count > 0)
+            {
+                output.WriteLine();
+                output.WriteLine($"Justified suppressions ({report.Suppressions.Count})");
+                output.WriteLine();
+                foreach (var suppression in report.Suppressions)
+                {
+                    output.WriteLine($"  {suppression.Path}:{suppression.Line}  {suppression.Value}: {suppression.Property("Justification")}");
+                }
+            }
+
+            output.WriteLine();
+            var counts = report.Diagnostics
+                .GroupBy(f => f.Id)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} x{g.Count()}" + (g.Any(f => f.Suppressed) ? $" ({g.Count(f => f.Suppressed)} suppressed)" : string.Empty));
+            output.WriteLine("Findings: " + (report.Diagnostics.Any() ? string.Join(", ", counts) : "none"));
+            var violations = report.Violations.Where(v => v.Id != "MP0010").ToList();
+            output.WriteLine(violations.Count == 0
+                ? "Policy: no violation"
+                : $"Policy: {Plural(violations.Count, "violation")} ({string.Join(", ", violations.Select(v => $"{v.Id} {v.Path}:{v.Line}"))})");
+        }
+
+        private static string Suppressions(IEnumerable<Use> suppressed)
+        {
+            var texts = suppressed
+                .Select(u => (u.Entry.Property("Diagnostic") ?? "?") + ": " + (u.Justification ?? "no recorded reason"))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return texts.Count == 0 ? string.Empty : string.Join("; ", texts);
+        }
+
+        internal static bool IsLocal(string host) =>
+            host == "localhost" || host.StartsWith("127.", StringComparison.Ordinal) || host == "[::1]" || host == "::1" || host == "0.0.0.0";
+
+        private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
+
+        private static void WriteTable(TextWriter output, List<string[]> rows)
+        {
+            var widths = new int[rows[0].Length];
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < row.Length; i++)
+                {
+                    widths[i] = Math.Max(widths[i], row[i].Length);
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                var cells = row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]));
+                output.WriteLine(("  " + string.Join("  ", cells)).TrimEnd());
+            }
+        }
+    }
+}
