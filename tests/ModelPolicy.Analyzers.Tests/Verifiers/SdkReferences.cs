@@ -35,6 +35,7 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
             typeof(Microsoft.Extensions.DependencyInjection.ServiceCollection),
             typeof(Microsoft.Extensions.Configuration.IConfiguration),
             typeof(Microsoft.Extensions.Logging.ILogger),
+            typeof(ModelPolicy.Routing.IModelRoutes),
         };
 
         public static ImmutableArray<MetadataReference> All => LazyAll.Value;
