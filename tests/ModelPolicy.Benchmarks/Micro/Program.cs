@@ -173,8 +173,10 @@ namespace ModelPolicy.Benchmarks.Micro
 
         private static string Read(string name)
         {
-            using var stream = typeof(AnalyzerOnFileBenchmarks).Assembly.GetManifestResourceStream(name + ".cs.txt")
-                ?? throw new FileNotFoundException(name + ".cs.txt");
+            var assembly = typeof(AnalyzerOnFileBenchmarks).Assembly;
+            var resource = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(name + ".cs.txt", StringComparison.Ordinal))
+                ?? throw new FileNotFoundException(name + ".cs.txt among " + string.Join(", ", assembly.GetManifestResourceNames()));
+            using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
         }
