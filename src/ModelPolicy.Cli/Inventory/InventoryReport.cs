@@ -22,8 +22,7 @@ namespace ModelPolicy.Cli.Inventory
         string? Family,
         string? ModelKind,
         IReadOnlyList<Use> Uses,
-        IReadOnlyList<string> Endpoints,
-        bool EndpointsFromProject)
+        IReadOnlyList<string> Endpoints)
     {
         public string Status => InventoryReport.Worst(Uses);
 
@@ -68,14 +67,9 @@ namespace ModelPolicy.Cli.Inventory
                 .Select(g =>
                 {
                     var files = g.Select(u => u.Entry.Path).ToHashSet(StringComparer.Ordinal);
+                    // The hosts named in the files that use the model. Not "the host that serves it": that is
+                    // decided at run time. A project-wide fallback was tried and named unrelated hosts.
                     var hosts = Hosts(endpointUses.Where(e => files.Contains(e.Entry.Path)));
-                    var fromProject = false;
-                    if (hosts.Count == 0)
-                    {
-                        var projects = g.Select(u => u.Entry.Project).ToHashSet(StringComparer.Ordinal);
-                        hosts = Hosts(endpointUses.Where(e => projects.Contains(e.Entry.Project)));
-                        fromProject = hosts.Count > 0;
-                    }
 
                     var open = First(g, "OpenWeights");
                     return new ModelRow(
@@ -87,8 +81,7 @@ namespace ModelPolicy.Cli.Inventory
                         First(g, "Family"),
                         First(g, "ModelKind"),
                         g.ToList(),
-                        hosts,
-                        fromProject);
+                        hosts);
                 })
                 .OrderBy(r => r.Id, StringComparer.Ordinal)
                 .ToList();

@@ -33,7 +33,7 @@ namespace ModelPolicy.Cli.Output
                         model.Vendor ?? "?",
                         model.Country ?? "?",
                         model.OpenWeights == null ? "?" : model.OpenWeights.Value ? "yes" : "no",
-                        model.Endpoints.Count == 0 ? "-" : string.Join(", ", model.Endpoints) + (model.EndpointsFromProject ? " *" : string.Empty),
+                        model.Endpoints.Count == 0 ? "-" : string.Join(", ", model.Endpoints),
                         model.Uses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         InventoryReport.Describe(model.Status, model.Uses),
                         Suppressions(model.Suppressed),
@@ -41,10 +41,6 @@ namespace ModelPolicy.Cli.Output
                 }
 
                 WriteTable(output, rows);
-                if (report.Models.Any(m => m.EndpointsFromProject))
-                {
-                    output.WriteLine("  * no host in the same files; hosts named elsewhere in the same project");
-                }
             }
 
             output.WriteLine();
