@@ -17,16 +17,7 @@ namespace ModelPolicy.Analyzers.Tests
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToArray();
 
-        private static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "ModelPolicy.Analyzers.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-        }
+        private static string RepositoryRoot() => Repository.Root;
 
         [Fact]
         public void EveryHelpLinkPointsAtAnExistingRulePage()

@@ -65,6 +65,9 @@ namespace ModelPolicy.Analyzers.Analysis
                     case SyntaxKind.ComplexElementInitializerExpression:
                         ScanDictionaryEntry((InitializerExpressionSyntax)node);
                         break;
+                    case SyntaxKind.SimpleMemberAccessExpression:
+                        ScanSdkModelMember((MemberAccessExpressionSyntax)node);
+                        break;
                 }
             }
         }
@@ -149,6 +152,30 @@ namespace ModelPolicy.Analyzers.Analysis
             if (entry.Expressions.Count == 2 && entry.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression))
             {
                 JudgeByKey(key.Token.ValueText, entry.Expressions[1]);
+            }
+        }
+
+        /// <summary>An SDK model enum member anywhere: <c>ApiEnum&lt;string, Model&gt; Default =&gt; Model.ClaudeSonnet4_6;</c>.</summary>
+        private void ScanSdkModelMember(MemberAccessExpressionSyntax access)
+        {
+            // Cheap first: Anthropic's members are Model.Claude…; bind only those.
+            var left = access.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            if (!left.EndsWith("Model", System.StringComparison.Ordinal) || !access.Name.Identifier.ValueText.StartsWith("Claude", System.StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var list = values ??= new List<ResolvedValue>();
+            list.Clear();
+            ValueResolver.Resolve(access, model, list, cancellationToken);
+            foreach (var value in list)
+            {
+                JudgeModel(value.Node, value.Value, Position.Anywhere(ValueKind.Model));
             }
         }
 
@@ -250,7 +277,19 @@ namespace ModelPolicy.Analyzers.Analysis
                 return null;
             }
 
-            return new Position(kind, SdkSymbols.IsFromSdk(symbol) ? Strength.Strong : Strength.Weak, name);
+            return new Position(kind, SdkSymbols.IsFromSdk(symbol) && !IsResultType(symbol.ContainingType) ? Strength.Strong : Strength.Weak, name);
+        }
+
+        /// <summary>
+        /// <c>ChatResponse.ModelId</c>, <c>ChatResponseUpdate</c>, <c>…Result</c>, <c>…Metadata</c>: what a backend
+        /// answered with (or a fake of one), not the model the code chooses.
+        /// </summary>
+        private static bool IsResultType(INamedTypeSymbol? type)
+        {
+            var name = type?.Name;
+            return name != null && (name.EndsWith("Response", System.StringComparison.Ordinal) || name.EndsWith("Update", System.StringComparison.Ordinal)
+                || name.EndsWith("Result", System.StringComparison.Ordinal) || name.EndsWith("Metadata", System.StringComparison.Ordinal)
+                || name.EndsWith("Completion", System.StringComparison.Ordinal));
         }
 
         private void Judge(ExpressionSyntax expression, Position position)
@@ -262,11 +301,11 @@ namespace ModelPolicy.Analyzers.Analysis
             {
                 if (position.Kind == ValueKind.Model && UrlText.SchemeLength(value.Value, 0, value.Value.Length) == 0)
                 {
-                    JudgeModel(value.Node, value.Value, position);
+                    JudgeModel(value.Node, value.Value, position, value.DeclaredElsewhere);
                 }
                 else
                 {
-                    JudgeEndpoint(value.Node, value.Value, 0, value.Value.Length, position);
+                    JudgeEndpoint(value.Node, value.Value, 0, value.Value.Length, position, declaredElsewhere: value.DeclaredElsewhere);
                 }
             }
         }
@@ -349,7 +388,7 @@ namespace ModelPolicy.Analyzers.Analysis
 
         /// <summary>
         /// A literal that tests or looks up an id rather than choosing one: <c>id.StartsWith("qwen")</c>,
-        /// <c>model == "gpt-4o"</c>, <c>case "gpt-4o":</c>, a switch arm's pattern.
+        /// <c>model == "gpt-4o"</c>, <c>case "gpt-4o":</c>, a switch arm's pattern, <c>Assert.Equal("gpt-4o", …)</c>.
         /// </summary>
         private static bool IsCheck(LiteralExpressionSyntax literal)
         {
@@ -406,6 +445,18 @@ namespace ModelPolicy.Analyzers.Analysis
                 case "Trim":
                 case "TrimStart":
                 case "TrimEnd":
+                case "Equal":
+                case "NotEqual":
+                case "AreEqual":
+                case "AreNotEqual":
+                case "StrictEqual":
+                case "Be":
+                case "NotBe":
+                case "BeOneOf":
+                case "StartWith":
+                case "EndWith":
+                case "Contain":
+                case "NotContain":
                     return true;
                 default:
                     return false;
@@ -414,7 +465,12 @@ namespace ModelPolicy.Analyzers.Analysis
 
         // ---- verdicts ---------------------------------------------------------------------------
 
-        private void JudgeModel(SyntaxNode node, string id, Position position)
+        /// <param name="declaredElsewhere">
+        /// The value is a constant declared in another file, reported at its use here: the declaration is judged
+        /// in its own file, so the use is reported only when it tells more — this file's policy denies it, or
+        /// the id is one that only counts in a model position.
+        /// </param>
+        private void JudgeModel(SyntaxNode node, string id, Position position, bool declaredElsewhere = false)
         {
             if (!ModelIdShape.IsPlausible(id))
             {
@@ -434,17 +490,22 @@ namespace ModelPolicy.Analyzers.Analysis
                 return;
             }
 
+            var verdict = PolicyEvaluator.EvaluateModel(Policy, id, match);
+            if (declaredElsewhere && !verdict.IsDenied && match != null && !match.PositionOnly && IsSpecific(id))
+            {
+                return;
+            }
+
             if (!MarkReported(node, ValueKind.Model))
             {
                 return;
             }
 
-            var verdict = PolicyEvaluator.EvaluateModel(Policy, id, match);
             Report(Findings.ForModel(node, id, match, verdict, position, Policy), verdict);
         }
 
         /// <param name="continues">True for an interpolated text part followed by a hole: a host that runs to its end may go on.</param>
-        private void JudgeEndpoint(SyntaxNode node, string text, int start, int end, Position position, bool continues = false)
+        private void JudgeEndpoint(SyntaxNode node, string text, int start, int end, Position position, bool continues = false, bool declaredElsewhere = false)
         {
             if (!UrlText.TryGetHost(text, start, end, out var hostStart, out var hostLength, out var complete) || (continues && !complete))
             {
@@ -452,19 +513,43 @@ namespace ModelPolicy.Analyzers.Analysis
             }
 
             var entry = catalog.MatchHost(text, hostStart, hostLength);
-            if (entry == null && position.Strength != Strength.Strong)
-            {
-                return;
-            }
-
-            if (!MarkReported(node, ValueKind.Endpoint))
+            if (position.Strength != Strength.Strong && (entry == null || !entry.IsApiPath(text, PathStart(text, hostStart + hostLength, end), PathEnd(text, end))))
             {
                 return;
             }
 
             var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
             var verdict = PolicyEvaluator.EvaluateEndpoint(Policy, host, entry);
+            if ((declaredElsewhere && !verdict.IsDenied && entry != null) || !MarkReported(node, ValueKind.Endpoint))
+            {
+                return;
+            }
+
             Report(Findings.ForEndpoint(node, host, entry, UrlText.IsLocalHost(text, hostStart, hostLength), verdict, position, Policy), verdict);
+        }
+
+        private static int PathStart(string text, int afterHost, int end)
+        {
+            var i = afterHost;
+            while (i < end && text[i] != '/' && text[i] != '?' && text[i] != '#')
+            {
+                i++; // the port
+            }
+
+            return i;
+        }
+
+        private static int PathEnd(string text, int end)
+        {
+            for (var i = 0; i < end; i++)
+            {
+                if (text[i] == '"' || char.IsWhiteSpace(text[i]))
+                {
+                    return i;
+                }
+            }
+
+            return end;
         }
 
         /// <summary>

@@ -9,11 +9,15 @@ namespace ModelPolicy.Analyzers.Analysis
     /// <summary>A string value an expression can take, and the node to report it on.</summary>
     internal readonly struct ResolvedValue
     {
-        public ResolvedValue(SyntaxNode node, string value)
+        public ResolvedValue(SyntaxNode node, string value, bool declaredElsewhere = false)
         {
             Node = node;
             Value = value;
+            DeclaredElsewhere = declaredElsewhere;
         }
+
+        /// <summary>The value comes from a declaration in another file (or in metadata) and is reported at the use.</summary>
+        public bool DeclaredElsewhere { get; }
 
         /// <summary>The literal (or constant expression) in this file; where the value is declared in another file, the use.</summary>
         public SyntaxNode Node { get; }
@@ -63,6 +67,8 @@ namespace ModelPolicy.Analyzers.Analysis
                     return true;
                 case ObjectCreationExpressionSyntax creation:
                     return IsUriCreation(creation);
+                case ImplicitObjectCreationExpressionSyntax creation:
+                    return creation.ArgumentList.Arguments.Count > 0 && MayResolve(creation.ArgumentList.Arguments[0].Expression, depth + 1);
                 default:
                     return false;
             }
@@ -108,6 +114,11 @@ namespace ModelPolicy.Analyzers.Analysis
                 case ObjectCreationExpressionSyntax creation when IsUriCreation(creation) && creation.ArgumentList?.Arguments.Count > 0:
                     Resolve(creation.ArgumentList.Arguments[0].Expression, use, model, into, depth + 1, cancellationToken);
                     return;
+                case ImplicitObjectCreationExpressionSyntax creation when creation.ArgumentList.Arguments.Count > 0
+                    && creation.SyntaxTree == model.SyntaxTree
+                    && model.GetTypeInfo(creation, cancellationToken).Type is { Name: "Uri", ContainingNamespace.Name: "System" }:
+                    Resolve(creation.ArgumentList.Arguments[0].Expression, use, model, into, depth + 1, cancellationToken);
+                    return;
                 case IdentifierNameSyntax:
                 case MemberAccessExpressionSyntax:
                     ResolveSymbol(expression, use, model, into, depth, cancellationToken);
@@ -144,10 +155,12 @@ namespace ModelPolicy.Analyzers.Analysis
                     into.Add(new ResolvedValue(use, SdkModelId(field.Name)));
                     return;
                 case IFieldSymbol field when field.HasConstantValue && field.ConstantValue is string constant && !IsDeclaredIn(field, model.SyntaxTree):
-                    into.Add(new ResolvedValue(use, constant));
+                    into.Add(new ResolvedValue(use, constant, declaredElsewhere: true));
+                    return;
+                case ILocalSymbol local:
+                    ResolveLocal(local, model, into, depth, cancellationToken);
                     return;
                 case IFieldSymbol field when field.HasConstantValue || field.IsReadOnly:
-                case ILocalSymbol:
                 case IPropertySymbol { IsReadOnly: true }:
                 case IPropertySymbol { SetMethod.IsInitOnly: true }:
                     break;
@@ -209,6 +222,37 @@ namespace ModelPolicy.Analyzers.Analysis
             return builder.ToString();
         }
 
+        /// <summary>A local: its initializer, and every later <c>local = …</c> in the same body (if/else, switch cases).</summary>
+        private static void ResolveLocal(ILocalSymbol local, SemanticModel model, List<ResolvedValue> into, int depth, CancellationToken cancellationToken)
+        {
+            if (local.DeclaringSyntaxReferences.Length != 1 || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator)
+            {
+                return;
+            }
+
+            if (declarator.Initializer != null)
+            {
+                Resolve(declarator.Initializer.Value, declarator.Initializer.Value, model, into, depth + 1, cancellationToken);
+            }
+
+            var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax { Parent: BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax } or GlobalStatementSyntax or CompilationUnitSyntax);
+            if (body == null)
+            {
+                return;
+            }
+
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment
+                    && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && name.Identifier.ValueText == local.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+                {
+                    Resolve(assignment.Right, assignment.Right, model, into, depth + 1, cancellationToken);
+                }
+            }
+        }
+
         private static void ResolveSyntaxOnly(ExpressionSyntax expression, ExpressionSyntax use, List<ResolvedValue> into, int depth)
         {
             if (depth > MaxDepth)
@@ -219,7 +263,7 @@ namespace ModelPolicy.Analyzers.Analysis
             switch (expression)
             {
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                    into.Add(new ResolvedValue(use, literal.Token.ValueText));
+                    into.Add(new ResolvedValue(use, literal.Token.ValueText, declaredElsewhere: true));
                     return;
                 case ParenthesizedExpressionSyntax parenthesized:
                     ResolveSyntaxOnly(parenthesized.Expression, use, into, depth + 1);

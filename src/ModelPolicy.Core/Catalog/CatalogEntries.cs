@@ -99,8 +99,9 @@ namespace ModelPolicy.Catalog
     /// <summary>An API host. The host decides where the prompt goes, never the model's origin.</summary>
     public sealed class HostEntry
     {
-        public HostEntry(string pattern, Vendor @operator, string country, bool multiVendor, string source, string? note, CatalogOrigin origin)
+        public HostEntry(string pattern, Vendor @operator, string country, bool multiVendor, string source, string? note, CatalogOrigin origin, IReadOnlyList<string>? paths = null)
         {
+            Paths = paths ?? System.Array.Empty<string>();
             Pattern = pattern;
             Operator = @operator;
             Country = country;
@@ -117,6 +118,32 @@ namespace ModelPolicy.Catalog
 
         /// <summary>The country of whoever runs the host.</summary>
         public string Country { get; }
+
+        /// <summary>
+        /// Where a host is also a website (openrouter.ai), the path prefixes of its API (<c>/api</c>); a URL
+        /// elsewhere on the host is a web page, not an endpoint. Empty: the whole host is the API.
+        /// </summary>
+        public IReadOnlyList<string> Paths { get; }
+
+        /// <summary>True when the URL path at <c>text[start..]</c> is under the API, or the host has no such prefixes.</summary>
+        public bool IsApiPath(string text, int start, int end)
+        {
+            if (Paths.Count == 0)
+            {
+                return true;
+            }
+
+            foreach (var path in Paths)
+            {
+                if (end - start >= path.Length && string.Compare(text, start, path, 0, path.Length, System.StringComparison.OrdinalIgnoreCase) == 0
+                    && (end - start == path.Length || text[start + path.Length] == '/' || text[start + path.Length] == '?'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>True where the host serves many vendors' models (Together, Bedrock, OpenRouter…).</summary>
         public bool MultiVendor { get; }

@@ -18,7 +18,7 @@ namespace ModelPolicy.Catalog
     {
         private static readonly string[] VendorKeys = { "country", "source", "note" };
         private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note", "examples" };
-        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note" };
+        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note", "paths" };
         private static readonly string[] AliasKeys = { "model", "note" };
 
         /// <summary>Parses one file. Vendors named in it may be declared in <paramref name="known"/>.</summary>
@@ -237,7 +237,24 @@ namespace ModelPolicy.Catalog
                     return;
                 }
 
-                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin));
+                var paths = new List<string>();
+                if (values.TryGetValue("paths", out var pathsField))
+                {
+                    foreach (var part in pathsField.Text.Split(','))
+                    {
+                        var path = part.Trim();
+                        if (path.Length < 2 || path[0] != '/' || path.IndexOf(' ') >= 0)
+                        {
+                            var at = Math.Max(0, pathsField.Text.IndexOf(path, StringComparison.Ordinal));
+                            Error(pathsField.Column + at, Math.Max(1, path.Length), "path '" + path + "' must start with '/' (the API's path prefix on this host)");
+                            return;
+                        }
+
+                        paths.Add(path);
+                    }
+                }
+
+                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin, paths));
             }
 
             private void ReadAlias(string name, int nameColumn)

@@ -63,13 +63,13 @@ namespace ModelPolicy.Policy
         public static Verdict EvaluateModel(ModelPolicySettings policy, string id, ModelMatch? match)
         {
             var aliasTarget = match?.AliasTarget;
-            var denied = FirstMatch(policy.DeniedModels, id, aliasTarget);
+            var denied = FirstModelMatch(policy.DeniedModels, id, aliasTarget);
             if (denied != null)
             {
                 return Verdict.Deny(PolicyKeys.DeniedModels, "it matches '" + denied + "' in " + PolicyKeys.DeniedModels);
             }
 
-            var allowed = FirstMatch(policy.AllowedModels, id, aliasTarget);
+            var allowed = FirstModelMatch(policy.AllowedModels, id, aliasTarget);
             if (allowed != null)
             {
                 return Verdict.Allow(PolicyKeys.AllowedModels, "it matches '" + allowed + "' in " + PolicyKeys.AllowedModels);
@@ -169,6 +169,37 @@ namespace ModelPolicy.Policy
             if (allowed.Count > 0 && !allowed.Contains(country))
             {
                 return Verdict.Deny(PolicyKeys.AllowedOrigins, "origin " + country + " is not in " + PolicyKeys.AllowedOrigins);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A model glob matches the id as written, the alias target, or any normalised form of either
+        /// (<c>claude-*</c> matches <c>us.anthropic.claude-3-5-sonnet-20241022-v2:0</c>).
+        /// </summary>
+        private static string? FirstModelMatch(List<string> patterns, string id, string? aliasTarget)
+        {
+            return patterns.Count == 0 ? null : FirstFormMatch(patterns, id) ?? (aliasTarget == null ? null : FirstFormMatch(patterns, aliasTarget));
+        }
+
+        private static string? FirstFormMatch(List<string> patterns, string id)
+        {
+            foreach (var pattern in patterns)
+            {
+                if (Glob.IsMatch(pattern, id))
+                {
+                    return pattern;
+                }
+
+                var forms = ModelIdShape.Candidates(id);
+                while (forms.MoveNext())
+                {
+                    if (Glob.IsMatch(pattern, id, forms.Start, forms.Length))
+                    {
+                        return pattern;
+                    }
+                }
             }
 
             return null;

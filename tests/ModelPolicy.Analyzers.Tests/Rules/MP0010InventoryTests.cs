@@ -1,10 +1,6 @@
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using ModelPolicy.Analyzers.Analysis;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;
 
@@ -67,37 +63,11 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         /// <summary>Runs the analyzer directly, so hidden diagnostics and their properties can be read.</summary>
         internal static async Task<Diagnostic[]> AnalyzeAsync(string source, string policy)
         {
-            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), path: "/src/Test.cs");
-            var compilation = CSharpCompilation.Create("Test", new[] { tree }, SdkReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var options = new AnalyzerOptions(default, new TestOptionsProvider(policy));
-            var analyzers = compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new ModelPolicyAnalyzer()), options);
-            var diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var values = policy.Split('\n').Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
+            var run = new DirectRun();
+            var diagnostics = await run.AnalyzeAsync(DirectRun.Compile(DirectRun.Parse(source)), values);
+            Assert.Empty(run.Exceptions);
             return diagnostics.ToArray();
-        }
-
-        private sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
-        {
-            private readonly TestOptions options;
-
-            public TestOptionsProvider(string policy) =>
-                options = new TestOptions(policy.Split('\n').Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim()));
-
-            public override AnalyzerConfigOptions GlobalOptions { get; } = new TestOptions(new System.Collections.Generic.Dictionary<string, string>());
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
-        }
-
-        private sealed class TestOptions : AnalyzerConfigOptions
-        {
-            private readonly System.Collections.Generic.Dictionary<string, string> values;
-
-            public TestOptions(System.Collections.Generic.Dictionary<string, string> values) => this.values = values;
-
-            public override System.Collections.Generic.IEnumerable<string> Keys => values.Keys;
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
         }
     }
 }

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelPolicy.Analyzers.Analysis;
+
+namespace ModelPolicy.Analyzers.Tests.Verifiers
+{
+    /// <summary>
+    /// Runs the analyzer straight on a compilation, for tests that need many runs (robustness, concurrency)
+    /// or hidden diagnostics; analyzer exceptions are collected instead of becoming AD0001 noise.
+    /// </summary>
+    public sealed class DirectRun
+    {
+        public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+
+        private static readonly CSharpCompilation Empty = CSharpCompilation.Create(
+            "Direct",
+            Array.Empty<SyntaxTree>(),
+            SdkReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+
+        public ConcurrentBag<Exception> Exceptions { get; } = new ConcurrentBag<Exception>();
+
+        public static SyntaxTree Parse(string source, string path = "/src/Test.cs") => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
+
+        public static CSharpCompilation Compile(params SyntaxTree[] trees) => Empty.AddSyntaxTrees(trees);
+
+        public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, IReadOnlyDictionary<string, string>? policy = null, IEnumerable<AdditionalText>? additionalFiles = null, bool concurrent = false)
+        {
+            var options = new AnalyzerOptions(
+                (additionalFiles ?? Enumerable.Empty<AdditionalText>()).ToImmutableArray(),
+                new OptionsProvider(policy ?? new Dictionary<string, string>()));
+            var withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new ModelPolicyAnalyzer()),
+                new CompilationWithAnalyzersOptions(options, (exception, analyzer, diagnostic) => Exceptions.Add(exception), concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false));
+            return await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        }
+
+        public sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options options;
+
+            public OptionsProvider(IReadOnlyDictionary<string, string> values) => options = new Options(values);
+
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>());
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
+        }
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly IReadOnlyDictionary<string, string> values;
+
+            public Options(IReadOnlyDictionary<string, string> values) => this.values = values;
+
+            public override IEnumerable<string> Keys => values.Keys;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value!);
+        }
+    }
+}
