@@ -4,12 +4,13 @@ using ModelPolicy.Text;
 namespace ModelPolicy.Catalog
 {
     /// <summary>
-    /// Globs bucketed by their first literal character, so that a lookup compares a text with the few
-    /// patterns that can match it. Lookups never allocate.
+    /// Globs bucketed by their first two literal characters (or the first, where the second is a wildcard),
+    /// so that a lookup compares a text with the few patterns that can match it. Lookups never allocate.
     /// </summary>
     internal sealed class PatternIndex<T>
         where T : class
     {
+        private readonly Dictionary<int, List<Entry>> pairs = new Dictionary<int, List<Entry>>();
         private readonly List<Entry>[] buckets = new List<Entry>[128];
         private readonly List<Entry> wild = new List<Entry>();
 
@@ -30,9 +31,25 @@ namespace ModelPolicy.Catalog
                 return;
             }
 
+            if (pattern.Length >= 2 && IsLiteralAscii(pattern[1]))
+            {
+                var key = Key(first, pattern[1]);
+                if (!pairs.TryGetValue(key, out var list))
+                {
+                    pairs.Add(key, list = new List<Entry>());
+                }
+
+                list.Add(entry);
+                return;
+            }
+
             var index = char.ToLowerInvariant(first);
             (buckets[index] ??= new List<Entry>()).Add(entry);
         }
+
+        private static bool IsLiteralAscii(char c) => c < 128 && c != '*' && c != '?';
+
+        private static int Key(char first, char second) => (char.ToLowerInvariant(first) << 8) | char.ToLowerInvariant(second);
 
         public Hit Find(string text, int start, int length)
         {
@@ -45,6 +62,11 @@ namespace ModelPolicy.Catalog
             var first = text[start];
             if (first < 128)
             {
+                if (length >= 2 && text[start + 1] < 128 && pairs.TryGetValue(Key(first, text[start + 1]), out var pair))
+                {
+                    best = Scan(pair, text, start, length, best);
+                }
+
                 var bucket = buckets[char.ToLowerInvariant(first)];
                 if (bucket != null)
                 {
