@@ -501,6 +501,8 @@ namespace ModelPolicy.Analyzers.Analysis
                 return;
             }
 
+            cache.RecordModelUse(match);
+
             Report(Findings.ForModel(node, id, match, verdict, position, Policy), verdict);
         }
 

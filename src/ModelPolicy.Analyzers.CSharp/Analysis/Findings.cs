@@ -31,19 +31,22 @@ namespace ModelPolicy.Analyzers.Analysis
         /// The MP0010 inventory entry that goes with a finding: the same properties, plus the policy status,
         /// the reason and the id of the diagnostic the finding got.
         /// </summary>
-        public static Diagnostic Inventory(Diagnostic finding, Verdict verdict)
+        public static Diagnostic Inventory(Diagnostic finding, Verdict verdict) => Inventory(finding.Location, finding.Properties, verdict, finding.Id);
+
+        /// <param name="findingId">The diagnostic the use got, or for an allowed configuration value, MP0006 (the rule that judged it).</param>
+        public static Diagnostic Inventory(Location location, ImmutableDictionary<string, string?> findingProperties, Verdict verdict, string findingId)
         {
-            var properties = finding.Properties.ToBuilder();
+            var properties = findingProperties.ToBuilder();
             var status = verdict.Kind == VerdictKind.Denied ? "denied" : verdict.Kind == VerdictKind.Unknown ? "unknown" : "allowed";
             properties[StatusProperty] = status;
             properties[ReasonProperty] = verdict.Reason;
-            properties[DiagnosticProperty] = finding.Id;
-            finding.Properties.TryGetValue(KindProperty, out var kind);
-            finding.Properties.TryGetValue(ValueProperty, out var value);
-            var described = Describe(finding.Properties);
+            properties[DiagnosticProperty] = findingId;
+            findingProperties.TryGetValue(KindProperty, out var kind);
+            findingProperties.TryGetValue(ValueProperty, out var value);
+            var described = Describe(findingProperties);
             return Diagnostic.Create(
                 Rules.Inventory,
-                finding.Location,
+                location,
                 properties.ToImmutable(),
                 kind == "endpoint" ? "Endpoint" : "Model",
                 value,
@@ -78,10 +81,26 @@ namespace ModelPolicy.Analyzers.Analysis
 
         public static Diagnostic ForModel(SyntaxNode node, string id, ModelMatch? match, Verdict verdict, Position position, ModelPolicySettings policy)
         {
+            var properties = ModelProperties(id, match, verdict, position.Name);
+            var location = node.GetLocation();
+            var described = match == null ? "not in the catalog" : Describe(match);
+            switch (verdict.Kind)
+            {
+                case VerdictKind.Denied:
+                    return Diagnostic.Create(Rules.ModelNotAllowed, location, Severity(policy), null, properties, id, described, verdict.Reason);
+                case VerdictKind.Unknown:
+                    return Diagnostic.Create(Rules.UnknownModel, location, null, properties, id);
+                default:
+                    return Diagnostic.Create(Rules.HardCodedModel, location, null, properties, id, described);
+            }
+        }
+
+        public static ImmutableDictionary<string, string?> ModelProperties(string id, ModelMatch? match, Verdict verdict, string position)
+        {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[KindProperty] = "model";
             properties[ValueProperty] = id;
-            properties[PositionProperty] = position.Name;
+            properties[PositionProperty] = position;
             properties[RuleProperty] = verdict.Rule;
             if (match != null)
             {
@@ -96,42 +115,35 @@ namespace ModelPolicy.Analyzers.Analysis
                 }
             }
 
-            var location = node.GetLocation();
-            var described = match == null ? "not in the catalog" : Describe(match);
-            switch (verdict.Kind)
-            {
-                case VerdictKind.Denied:
-                    return Diagnostic.Create(Rules.ModelNotAllowed, location, Severity(policy), null, properties.ToImmutable(), id, described, verdict.Reason);
-                case VerdictKind.Unknown:
-                    return Diagnostic.Create(Rules.UnknownModel, location, null, properties.ToImmutable(), id);
-                default:
-                    return Diagnostic.Create(Rules.HardCodedModel, location, null, properties.ToImmutable(), id, described);
-            }
+            return properties.ToImmutable();
         }
 
         public static Diagnostic ForEndpoint(SyntaxNode node, string host, HostEntry? entry, bool local, Verdict verdict, Position position, ModelPolicySettings policy)
         {
+            var properties = EndpointProperties(host, entry, verdict, position.Name);
+            var described = entry != null
+                ? entry.Operator.Name + ", " + entry.Country + (entry.MultiVendor ? ", serves many vendors' models" : string.Empty)
+                : local ? "self-hosted" : "host not in the catalog";
+            var location = node.GetLocation();
+            return verdict.IsDenied
+                ? Diagnostic.Create(Rules.EndpointNotAllowed, location, Severity(policy), null, properties, host, described, verdict.Reason)
+                : Diagnostic.Create(Rules.HardCodedEndpoint, location, null, properties, host, described);
+        }
+
+        public static ImmutableDictionary<string, string?> EndpointProperties(string host, HostEntry? entry, Verdict verdict, string position)
+        {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[KindProperty] = "endpoint";
             properties[ValueProperty] = host;
-            properties[PositionProperty] = position.Name;
+            properties[PositionProperty] = position;
             properties[RuleProperty] = verdict.Rule;
-            string described;
             if (entry != null)
             {
                 properties[VendorProperty] = entry.Operator.Name;
                 properties[CountryProperty] = entry.Country;
-                described = entry.Operator.Name + ", " + entry.Country + (entry.MultiVendor ? ", serves many vendors' models" : string.Empty);
-            }
-            else
-            {
-                described = local ? "self-hosted" : "host not in the catalog";
             }
 
-            var location = node.GetLocation();
-            return verdict.IsDenied
-                ? Diagnostic.Create(Rules.EndpointNotAllowed, location, Severity(policy), null, properties.ToImmutable(), host, described, verdict.Reason)
-                : Diagnostic.Create(Rules.HardCodedEndpoint, location, null, properties.ToImmutable(), host, described);
+            return properties.ToImmutable();
         }
 
         /// <summary>"Alibaba, CN, open weights" (and "alias of gpt-4o" for a repository alias).</summary>

@@ -8,8 +8,9 @@ namespace ModelPolicy.Analyzers.Analysis
 {
     /// <summary>
     /// MP0001–MP0005: hard-coded model ids and provider endpoints, judged by the policy in force for each
-    /// file; MP0008: bad policy values and catalog lines; MP0009: unjustified suppressions in a regulated
-    /// scope; MP0010: the inventory entry of each finding. One analyzer, because one literal gets one
+    /// file; MP0006/MP0007: the same for configuration files, and diversification; MP0008: bad policy values,
+    /// catalog lines and JSON; MP0009: unjustified suppressions in a regulated scope; MP0010: the inventory
+    /// entry of each finding. One analyzer, because one literal gets one
     /// diagnostic — the most severe that applies — and that needs one pass that sees all the rules.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -21,6 +22,8 @@ namespace ModelPolicy.Analyzers.Analysis
             Rules.HardCodedEndpoint,
             Rules.EndpointNotAllowed,
             Rules.UnknownModel,
+            Rules.ConfigurationNotAllowed,
+            Rules.Diversification,
             Rules.InvalidPolicy,
             Rules.UnjustifiedSuppression,
             Rules.Inventory);
@@ -37,6 +40,8 @@ namespace ModelPolicy.Analyzers.Analysis
                     new FileScanner(semantic.SemanticModel, cache, semantic.ReportDiagnostic, semantic.CancellationToken).Scan();
                 });
                 start.RegisterSyntaxTreeAction(tree => SuppressionScanner.Scan(tree.Tree, cache, tree.ReportDiagnostic, tree.CancellationToken));
+                start.RegisterAdditionalFileAction(additional => ConfigurationFileScanner.Scan(
+                    additional.AdditionalFile, additional.Compilation, cache, additional.Options.AnalyzerConfigOptionsProvider, additional.ReportDiagnostic, additional.CancellationToken));
                 start.RegisterCompilationEndAction(end =>
                 {
                     // Policies are read lazily per file; a build reads every file's before this runs.
@@ -48,6 +53,11 @@ namespace ModelPolicy.Analyzers.Analysis
                     foreach (var diagnostic in cache.GetConfigurationDiagnostics())
                     {
                         end.ReportDiagnostic(diagnostic);
+                    }
+
+                    if (cache.GetProjectDiversification() is { } diversification)
+                    {
+                        end.ReportDiagnostic(diversification);
                     }
                 });
             });

@@ -26,6 +26,8 @@ namespace ModelPolicy.Analyzers.Analysis
 
         private readonly ConditionalWeakTable<AnalyzerConfigOptions, PolicyResult> policies = new ConditionalWeakTable<AnalyzerConfigOptions, PolicyResult>();
         private readonly ConcurrentDictionary<PolicyError, string> policyErrors = new ConcurrentDictionary<PolicyError, string>();
+        private readonly ConcurrentDictionary<string, int> modelUses = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        private volatile bool diversificationWanted = true;
         private readonly AnalyzerConfigOptionsProvider optionsProvider;
         private readonly string? projectProfile;
 
@@ -80,15 +82,89 @@ namespace ModelPolicy.Analyzers.Analysis
                 && (name.Length == "ModelCatalog.txt".Length || name["ModelCatalog".Length] == '.');
         }
 
-        public ModelPolicySettings GetPolicy(SyntaxTree tree)
+        public ModelPolicySettings GetPolicy(SyntaxTree tree) => GetPolicy(optionsProvider.GetOptions(tree), tree.FilePath);
+
+        /// <summary>
+        /// The policy for a configuration file: its own .editorconfig sections where they set any model_policy key,
+        /// else those of the C# file nearest to it (<c>[Payments/**.cs]</c> sections name C# files only, yet a
+        /// Payments/appsettings.json is under the Payments policy).
+        /// </summary>
+        public ModelPolicySettings GetPolicy(AdditionalText file, Compilation compilation)
         {
-            var options = optionsProvider.GetOptions(tree);
+            var options = optionsProvider.GetOptions(file);
+            if (options.Keys.Any(k => k.StartsWith(PolicyKeys.Prefix, StringComparison.OrdinalIgnoreCase)))
+            {
+                return GetPolicy(options, file.Path);
+            }
+
+            var directory = System.IO.Path.GetDirectoryName(file.Path) ?? string.Empty;
+            SyntaxTree? nearest = null;
+            var nearestLength = -1;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var treeDirectory = System.IO.Path.GetDirectoryName(tree.FilePath) ?? string.Empty;
+                var common = CommonPrefixLength(directory, treeDirectory);
+                if (common > nearestLength || (common == nearestLength && treeDirectory.Length < (System.IO.Path.GetDirectoryName(nearest!.FilePath) ?? string.Empty).Length))
+                {
+                    nearest = tree;
+                    nearestLength = common;
+                }
+            }
+
+            return nearest == null ? GetPolicy(options, file.Path) : GetPolicy(nearest);
+        }
+
+        /// <summary>Counts model uses by vendor, for the project-level diversification check.</summary>
+        public void RecordModelUse(ModelMatch? match)
+        {
+            if (match != null)
+            {
+                modelUses.AddOrUpdate(match.Vendor.Name, 1, (_, n) => n + 1);
+            }
+        }
+
+        /// <summary>
+        /// MP0007 when every model use of the project (code and configuration) comes from one vendor; off when any
+        /// policy of the project sets <c>model_policy.diversification = off</c>.
+        /// </summary>
+        public Diagnostic? GetProjectDiversification()
+        {
+            if (modelUses.Count != 1)
+            {
+                return null;
+            }
+
+            var only = modelUses.First();
+            return only.Value < 2 || !diversificationWanted
+                ? null
+                : Diagnostic.Create(Rules.Diversification, Location.None, "Every model this project uses (" + only.Value + " uses) comes from " + only.Key + ": add a route or fallback from another vendor");
+        }
+
+        private static int CommonPrefixLength(string a, string b)
+        {
+            var n = Math.Min(a.Length, b.Length);
+            var i = 0;
+            while (i < n && a[i] == b[i])
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private ModelPolicySettings GetPolicy(AnalyzerConfigOptions options, string path)
+        {
             if (!policies.TryGetValue(options, out var result))
             {
                 result = policies.GetValue(options, o => PolicyReader.Read(ReadOptions(o), projectProfile, Catalog));
                 foreach (var error in result.Errors)
                 {
-                    policyErrors.TryAdd(error, tree.FilePath);
+                    policyErrors.TryAdd(error, path);
+                }
+
+                if (result.Settings.Diversification == Diversification.Off)
+                {
+                    diversificationWanted = false;
                 }
             }
 

@@ -44,6 +44,20 @@ namespace ModelPolicy.Analyzers.Diagnostics
             DiagnosticSeverity.Info,
             "The value is in a model position but matches no catalog family, so its origin cannot be judged. model_policy.unknown_models = deny makes this MP0002.");
 
+        public static readonly DiagnosticDescriptor ConfigurationNotAllowed = Create(
+            RuleIdentifiers.ConfigurationNotAllowed,
+            "Model or endpoint in a configuration file not allowed by the model policy",
+            "{0} '{1}' ({2}) at {3} is not allowed here: {4}",
+            DiagnosticSeverity.Warning,
+            "A model id or endpoint in appsettings*.json (or a JSON file added with ModelPolicyConfig=\"true\") is judged by the policy of the folder the file sits in. In a regulated profile this is an error.");
+
+        public static readonly DiagnosticDescriptor Diversification = Create(
+            RuleIdentifiers.Diversification,
+            "Model sources are not diversified",
+            "{0}",
+            DiagnosticSeverity.Info,
+            "A route whose primary and fallbacks share one vendor (or one origin country) cannot fail over across vendors or countries; a project whose every model comes from one vendor depends on that vendor alone. model_policy.diversification = off | vendor | origin.");
+
         public static readonly DiagnosticDescriptor InvalidPolicy = Create(
             RuleIdentifiers.InvalidPolicy,
             "Invalid model policy configuration",

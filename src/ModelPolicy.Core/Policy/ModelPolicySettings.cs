@@ -58,6 +58,9 @@ namespace ModelPolicy.Policy
 
         public Diversification Diversification { get; set; } = Diversification.Origin;
 
+        /// <summary>True when <c>model_policy.diversification</c> was written, not defaulted: a route without fallbacks is then reported too.</summary>
+        public bool DiversificationExplicit { get; set; }
+
         /// <summary>True when at least one rule restricts models or endpoints.</summary>
         public bool HasRules =>
             DeniedOrigins.Count + AllowedOrigins.Count + DeniedVendors.Count + AllowedVendors.Count + DeniedModels.Count + AllowedModels.Count

@@ -117,6 +117,7 @@ namespace ModelPolicy.Policy
                         if (TryEnum<Diversification>(key, value, "off, vendor or origin", errors, out var diversification))
                         {
                             settings.Diversification = diversification;
+                            settings.DiversificationExplicit = true;
                         }
 
                         break;

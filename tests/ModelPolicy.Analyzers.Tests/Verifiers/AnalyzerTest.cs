@@ -31,6 +31,9 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.CSharp12;
 
+        /// <summary>MP0007 (diversification) is off in tests unless asked for: most tests use one vendor on purpose.</summary>
+        public bool IncludeDiversification { get; set; }
+
         protected override ParseOptions CreateParseOptions() =>
             ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
 
@@ -39,6 +42,7 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
                 .WithNullableContextOptions(NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(new[]
                 {
+                    new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("MP0007", IncludeDiversification ? ReportDiagnostic.Default : ReportDiagnostic.Suppress),
                     new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("CS1591", ReportDiagnostic.Suppress),
                     new System.Collections.Generic.KeyValuePair<string, ReportDiagnostic>("CS8019", ReportDiagnostic.Suppress),
 
