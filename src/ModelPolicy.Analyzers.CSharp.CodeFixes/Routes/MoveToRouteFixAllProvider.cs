@@ -24,7 +24,10 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
 
         public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            var kind = fixAllContext.CodeActionEquivalenceKey == MoveToRouteCodeFixProvider.EndpointEquivalenceKey ? "endpoint" : "model";
+            // An IDE passes the equivalence key of the fix the user chose; dotnet format may pass none, and then
+            // every model id and endpoint of the diagnostics asked for is moved.
+            var key = fixAllContext.CodeActionEquivalenceKey;
+            var kind = key == MoveToRouteCodeFixProvider.EndpointEquivalenceKey ? "endpoint" : key == MoveToRouteCodeFixProvider.ModelEquivalenceKey ? "model" : null;
             var diagnostics = new List<Diagnostic>();
             switch (fixAllContext.Scope)
             {
@@ -47,20 +50,58 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
                     break;
             }
 
+            if (fixAllContext.Scope != FixAllScope.Document
+                && (diagnostics.Count == 0 || diagnostics.Any(d => d.Location.SourceTree != null && fixAllContext.Solution.GetDocument(d.Location.SourceTree) == null)))
+            {
+                // A host may hand over diagnostics of another snapshot of the solution (dotnet format does): their
+                // trees are not this solution's, so find the diagnostics here, with the projects' own options.
+                diagnostics.Clear();
+                var projects = fixAllContext.Scope == FixAllScope.Project ? new[] { fixAllContext.Project } : fixAllContext.Solution.Projects;
+                foreach (var project in projects)
+                {
+                    diagnostics.AddRange(await AnalyzeAsync(project, fixAllContext.CancellationToken).ConfigureAwait(false));
+                }
+            }
+
+            var wantedIds = new HashSet<string>(fixAllContext.DiagnosticIds);
+            diagnostics.RemoveAll(d => !wantedIds.Contains(d.Id));
             var solution = fixAllContext.Solution;
-            var pairs = diagnostics
-                .Where(d => d.Location.IsInSource && d.Properties.TryGetValue(Findings.KindProperty, out var k) && k == kind)
-                .Select(d => (Document: solution.GetDocument(d.Location.SourceTree), Diagnostic: d))
-                .Where(p => p.Document != null)
-                .Select(p => (p.Document!, p.Diagnostic))
-                .ToImmutableArray();
+            var pairs = Pairs(solution, diagnostics, kind);
+            if (pairs.IsEmpty && kind != null)
+            {
+                // dotnet format takes the equivalence key from the first diagnostic of any id, which may be of the
+                // other kind (an endpoint's key while fixing MP0001): then fix what was asked for, of either kind.
+                kind = null;
+                pairs = Pairs(solution, diagnostics, kind);
+            }
+
             if (pairs.IsEmpty)
             {
                 return null;
             }
 
-            var title = kind == "endpoint" ? "Move endpoints to configuration routes" : "Move model ids to configuration routes";
+            var title = kind == "endpoint" ? "Move endpoints to configuration routes" : kind == "model" ? "Move model ids to configuration routes" : "Move model ids and endpoints to configuration routes";
             return CodeAction.Create(title, cancellationToken => RouteRewriter.ApplyAsync(solution, pairs, cancellationToken), fixAllContext.CodeActionEquivalenceKey);
+        }
+
+        private static ImmutableArray<(Document, Diagnostic)> Pairs(Solution solution, List<Diagnostic> diagnostics, string? kind) =>
+            diagnostics
+                .Where(d => d.Location.IsInSource && d.Properties.TryGetValue(Findings.KindProperty, out var k) && (k == kind || (kind == null && (k == "model" || k == "endpoint"))))
+                .Select(d => (Document: solution.GetDocument(d.Location.SourceTree), Diagnostic: d))
+                .Where(p => p.Document != null)
+                .Select(p => (p.Document!, p.Diagnostic))
+                .ToImmutableArray();
+
+        private static async Task<IEnumerable<Diagnostic>> AnalyzeAsync(Project project, System.Threading.CancellationToken cancellationToken)
+        {
+            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation == null)
+            {
+                return Enumerable.Empty<Diagnostic>();
+            }
+
+            var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelPolicy.Analyzers.Analysis.ModelPolicyAnalyzer());
+            return await Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }
