@@ -100,34 +100,8 @@ namespace ModelPolicy.Routing
             throw runner.Exhausted(attempts);
         }
 
-        public object? GetService(Type serviceType, object? serviceKey = null)
-        {
-            if (serviceType == null)
-            {
-                throw new ArgumentNullException(nameof(serviceType));
-            }
-
-            if (serviceKey == null)
-            {
-                if (serviceType.IsInstanceOfType(this))
-                {
-                    return this;
-                }
-
-                if (serviceType == typeof(ModelRoute))
-                {
-                    return runner.Route;
-                }
-
-                if (serviceType == typeof(ChatClientMetadata))
-                {
-                    var primary = runner.Route.Primary;
-                    return new ChatClientMetadata(primary.Provider, primary.Endpoint, primary.Model);
-                }
-            }
-
-            return runner.GetClient(0).GetService(serviceType, serviceKey);
-        }
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            runner.GetService(this, serviceType, serviceKey, typeof(ChatClientMetadata), primary => new ChatClientMetadata(primary.Provider, primary.Endpoint, primary.Model), client => client.GetService(serviceType, serviceKey));
 
         public void Dispose() => runner.Dispose();
 

@@ -44,34 +44,8 @@ namespace ModelPolicy.Routing
                 cancellationToken);
         }
 
-        public object? GetService(Type serviceType, object? serviceKey = null)
-        {
-            if (serviceType == null)
-            {
-                throw new ArgumentNullException(nameof(serviceType));
-            }
-
-            if (serviceKey == null)
-            {
-                if (serviceType.IsInstanceOfType(this))
-                {
-                    return this;
-                }
-
-                if (serviceType == typeof(ModelRoute))
-                {
-                    return runner.Route;
-                }
-
-                if (serviceType == typeof(EmbeddingGeneratorMetadata))
-                {
-                    var primary = runner.Route.Primary;
-                    return new EmbeddingGeneratorMetadata(primary.Provider, primary.Endpoint, primary.Model);
-                }
-            }
-
-            return runner.GetClient(0).GetService(serviceType, serviceKey);
-        }
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            runner.GetService(this, serviceType, serviceKey, typeof(EmbeddingGeneratorMetadata), primary => new EmbeddingGeneratorMetadata(primary.Provider, primary.Endpoint, primary.Model), client => client.GetService(serviceType, serviceKey));
 
         public void Dispose() => runner.Dispose();
     }

@@ -39,6 +39,38 @@ namespace ModelPolicy.Routing.Failover
 
         public IReadOnlyList<ModelBackend> Backends => Route.Backends;
 
+        /// <summary>
+        /// IChatClient/IEmbeddingGenerator GetService for a failover client: itself, its route, metadata of the
+        /// primary, else what the primary's client offers.
+        /// </summary>
+        public object? GetService(object owner, Type serviceType, object? serviceKey, Type metadataType, Func<ModelBackend, object> metadata, Func<TClient, object?> fromPrimary)
+        {
+            if (serviceType == null)
+            {
+                throw new ArgumentNullException(nameof(serviceType));
+            }
+
+            if (serviceKey == null)
+            {
+                if (serviceType.IsInstanceOfType(owner))
+                {
+                    return owner;
+                }
+
+                if (serviceType == typeof(ModelRoute))
+                {
+                    return Route;
+                }
+
+                if (serviceType == metadataType)
+                {
+                    return metadata(Route.Primary);
+                }
+            }
+
+            return fromPrimary(GetClient(0));
+        }
+
         public TClient GetClient(int index)
         {
             if (Volatile.Read(ref disposed) != 0)
