@@ -157,8 +157,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
 
             var trimmed = text.Trim();
             return UrlText.SchemeLength(trimmed, 0, trimmed.Length) > 0
-                && UrlText.TryGetHost(trimmed, 0, trimmed.Length, out var hostStart, out var hostLength, out var complete)
-                && complete
+                && UrlText.TryGetHost(trimmed, 0, trimmed.Length, out var hostStart, out var hostLength, out _)
                 && string.Equals(trimmed.Substring(hostStart, hostLength), value, StringComparison.OrdinalIgnoreCase)
                 && trimmed.IndexOfAny(new[] { ' ', '"', '{', '}' }) < 0;
         }

@@ -279,6 +279,27 @@ namespace ModelPolicy.Analyzers.Tests.CodeFixes
             "{\n  \"ModelRoutes\": {\n    \"model\": {\n      \"Endpoint\": \"https://contoso.openai.azure.com/\",\n      \"Provider\": \"azure-openai\"\n    }\n  }\n}\n").RunAsync();
 
         [Fact]
+        public Task ABareHostUriInAStaticReadonlyField() => Test(
+            """
+            using System;
+
+            static class C
+            {
+                static readonly Uri DeepSeekApi = new Uri({|MP0003:"https://api.deepseek.com"|});
+            }
+            """,
+            """
+            using System;
+            using ModelPolicy.Routing;
+
+            static class C
+            {
+                static readonly Uri DeepSeekApi = ModelRoutes.Default.GetEndpoint("model");
+            }
+            """,
+            "{\n  \"ModelRoutes\": {\n    \"model\": {\n      \"Endpoint\": \"https://api.deepseek.com\"\n    }\n  }\n}\n").RunAsync();
+
+        [Fact]
         public async Task SemanticKernelDeploymentAndStringEndpointGoToOneRoute()
         {
             var test = Test(
