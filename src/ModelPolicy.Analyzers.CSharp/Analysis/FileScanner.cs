@@ -86,7 +86,7 @@ namespace ModelPolicy.Analyzers.Analysis
                 return;
             }
 
-            if (!IsWorthBinding(argument.Expression))
+            if (!IsWorthBinding(argument.Expression) || (argument.NameColon == null && !IsArgumentWorthBinding(argument.Expression, list)))
             {
                 return;
             }
@@ -220,6 +220,75 @@ namespace ModelPolicy.Analyzers.Analysis
                 default:
                     return true;
             }
+        }
+
+        private static readonly string[] AiCallWords =
+        {
+            "client", "chat", "complet", "embed", "model", "kernel", "generat", "image", "audio", "speech", "transcri", "respons",
+            "assistant", "agent", "ollama", "llm", "llama", "params", "openai", "anthropic", "message", "prompt", "deploy", "inference", "endpoint",
+        };
+
+        private static readonly string[] ValueNameWords = { "model", "deploy", "endpoint", "uri", "url", "engine", "host" };
+
+        /// <summary>
+        /// Binding a call is what costs; most calls in a file are not AI calls. A positional argument is bound only when
+        /// its value is a known id or URL, when its name says model or endpoint (<c>DefaultModel</c>, <c>Models.Chat</c>),
+        /// or when the call's own name does (<c>GetChatClient</c>, <c>new ModelParams</c>, <c>AddOpenAIChatCompletion</c>).
+        /// A constant with another name still counts: its literal is judged where it is declared.
+        /// </summary>
+        private bool IsArgumentWorthBinding(ExpressionSyntax expression, BaseArgumentListSyntax list)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal:
+                    var text = literal.Token.ValueText;
+                    if (UrlText.SchemeLength(text, 0, text.Length) > 0 || catalog.IsKnownModel(text))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IdentifierNameSyntax identifier when ContainsAny(identifier.Identifier.ValueText, ValueNameWords):
+                    return true;
+                case MemberAccessExpressionSyntax access when ContainsAny(access.Name.Identifier.ValueText, ValueNameWords) || (access.Expression is IdentifierNameSyntax owner && ContainsAny(owner.Identifier.ValueText, ValueNameWords)):
+                    return true;
+                case ObjectCreationExpressionSyntax:
+                    return true;
+            }
+
+            return list.Parent switch
+            {
+                InvocationExpressionSyntax invocation => ContainsAny(CalledName(invocation.Expression), AiCallWords),
+                ObjectCreationExpressionSyntax creation => ContainsAny(CalledName(creation.Type), AiCallWords),
+                _ => true,
+            };
+        }
+
+        private static string CalledName(SyntaxNode node) => node switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        private static bool ContainsAny(string text, string[] words)
+        {
+            foreach (var word in words)
+            {
+                if (text.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private IParameterSymbol? FindParameter(ArgumentSyntax argument, BaseArgumentListSyntax list)
