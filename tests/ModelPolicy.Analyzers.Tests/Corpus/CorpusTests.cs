@@ -191,7 +191,7 @@ namespace ModelPolicy.Analyzers.Tests.Corpus
                 .Select(d => Path.GetFileName(d.Location.SourceTree?.FilePath ?? "?") + ":" + (d.Location.GetLineSpan().StartLinePosition.Line + 1) + ": " + d.Id + " " + d.GetMessage(CultureInfo.InvariantCulture))
                 .ToList();
 
-            var provider = new PolicyOptionsProvider(trees.ToDictionary(p => p.Value, p => new DictionaryOptions(p.Key.Policy)));
+            var provider = DirectRun.OptionsProvider.PerTree(trees.Select(p => new KeyValuePair<SyntaxTree, Dictionary<string, string>>(p.Value, p.Key.Policy)));
             var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ModelPolicyAnalyzer());
             var withAnalyzers = compilation.WithAnalyzers(analyzers, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
@@ -387,41 +387,6 @@ namespace ModelPolicy.Analyzers.Tests.Corpus
 
                 return (result.ToString(), expected.OrderBy(e => e.Span.Start).ToList());
             }
-        }
-
-        private sealed class DictionaryOptions : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> values;
-
-            public DictionaryOptions(Dictionary<string, string> values) => this.values = new Dictionary<string, string>(values, KeyComparer);
-
-            public override IEnumerable<string> Keys => values.Keys;
-
-            public override bool TryGetValue(string key, out string value)
-            {
-                if (values.TryGetValue(key, out var v))
-                {
-                    value = v;
-                    return true;
-                }
-
-                value = null!;
-                return false;
-            }
-        }
-
-        private sealed class PolicyOptionsProvider : AnalyzerConfigOptionsProvider
-        {
-            private static readonly DictionaryOptions Empty = new DictionaryOptions(new Dictionary<string, string>());
-            private readonly Dictionary<SyntaxTree, DictionaryOptions> perTree;
-
-            public PolicyOptionsProvider(Dictionary<SyntaxTree, DictionaryOptions> perTree) => this.perTree = perTree;
-
-            public override AnalyzerConfigOptions GlobalOptions => Empty;
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => perTree.TryGetValue(tree, out var o) ? o : Empty;
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
         }
     }
 }

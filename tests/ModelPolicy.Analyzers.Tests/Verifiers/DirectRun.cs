@@ -43,24 +43,37 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
             return await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         }
 
+        /// <summary>The same .editorconfig options for every file, or per file where <see cref="PerTree"/> says.</summary>
         public sealed class OptionsProvider : AnalyzerConfigOptionsProvider
         {
             private readonly Options options;
+            private readonly IReadOnlyDictionary<SyntaxTree, Options>? perTree;
 
             public OptionsProvider(IReadOnlyDictionary<string, string> values) => options = new Options(values);
 
+            private OptionsProvider(IReadOnlyDictionary<SyntaxTree, Options> perTree)
+            {
+                options = new Options(new Dictionary<string, string>());
+                this.perTree = perTree;
+            }
+
             public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>());
 
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+            public static OptionsProvider PerTree(IEnumerable<KeyValuePair<SyntaxTree, Dictionary<string, string>>> policies) =>
+                new OptionsProvider(policies.ToDictionary(p => p.Key, p => new Options(p.Value)));
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) =>
+                perTree != null && perTree.TryGetValue(tree, out var own) ? own : options;
 
             public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
         }
 
         private sealed class Options : AnalyzerConfigOptions
         {
-            private readonly IReadOnlyDictionary<string, string> values;
+            private readonly Dictionary<string, string> values;
 
-            public Options(IReadOnlyDictionary<string, string> values) => this.values = values;
+            public Options(IReadOnlyDictionary<string, string> values) =>
+                this.values = values.ToDictionary(p => p.Key, p => p.Value, System.StringComparer.OrdinalIgnoreCase);
 
             public override IEnumerable<string> Keys => values.Keys;
 
