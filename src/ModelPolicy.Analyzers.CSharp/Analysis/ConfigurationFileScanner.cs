@@ -29,16 +29,14 @@ namespace ModelPolicy.Analyzers.Analysis
         private readonly SourceText text;
         private readonly PolicyCache cache;
         private readonly ModelPolicySettings policy;
-        private readonly bool diversificationSet;
         private readonly Action<Diagnostic> report;
 
-        private ConfigurationFileScanner(AdditionalText file, SourceText text, PolicyCache cache, ModelPolicySettings policy, bool diversificationSet, Action<Diagnostic> report)
+        private ConfigurationFileScanner(AdditionalText file, SourceText text, PolicyCache cache, ModelPolicySettings policy, Action<Diagnostic> report)
         {
             this.file = file;
             this.text = text;
             this.cache = cache;
             this.policy = policy;
-            this.diversificationSet = diversificationSet;
             this.report = report;
         }
 
@@ -80,7 +78,7 @@ namespace ModelPolicy.Analyzers.Analysis
             }
 
             var policy = cache.GetPolicy(file, compilation);
-            new ConfigurationFileScanner(file, text, cache, policy, policy.DiversificationExplicit, report).Walk(parsed.Document!.Root);
+            new ConfigurationFileScanner(file, text, cache, policy, report).Walk(parsed.Document!.Root);
         }
 
         private void Walk(JsonNode root)
@@ -170,7 +168,7 @@ namespace ModelPolicy.Analyzers.Analysis
 
             var host = url.Substring(hostStart, hostLength).ToLowerInvariant();
             var verdict = PolicyEvaluator.EvaluateEndpoint(policy, host, entry);
-            var described = entry == null ? (UrlText.IsLocalHost(url, hostStart, hostLength) ? "self-hosted" : "host not in the catalog") : entry.Operator.Name + ", " + entry.Country;
+            var described = Findings.DescribeEndpoint(entry, UrlText.IsLocalHost(url, hostStart, hostLength));
             Report("Endpoint", host, described, path, verdict, Findings.EndpointProperties(host, entry, verdict, path), value);
         }
 
@@ -234,7 +232,7 @@ namespace ModelPolicy.Analyzers.Analysis
                 }
 
                 // Without fallbacks a route cannot fail over at all; that is reported only where the team asked for it.
-                if (backends.Count == 0 || (fallbacks == 0 && !diversificationSet))
+                if (backends.Count == 0 || (fallbacks == 0 && !policy.DiversificationExplicit))
                 {
                     continue;
                 }

@@ -170,13 +170,7 @@ namespace ModelPolicy.Analyzers.Analysis
                 return;
             }
 
-            var list = values ??= new List<ResolvedValue>();
-            list.Clear();
-            ValueResolver.Resolve(access, model, list, cancellationToken);
-            foreach (var value in list)
-            {
-                JudgeModel(value.Node, value.Value, Position.Anywhere(ValueKind.Model));
-            }
+            Judge(access, Position.Anywhere(ValueKind.Model));
         }
 
         /// <summary>A request-body key (anonymous object, dictionary, JSON): "model" is a strong model position.</summary>
@@ -401,7 +395,7 @@ namespace ModelPolicy.Analyzers.Analysis
                 return;
             }
 
-            if (ModelIdShape.IsPlausible(text) && catalog.IsKnownModel(text) && !IsCheck(literal))
+            if (catalog.IsKnownModel(text) && !IsCheck(literal))
             {
                 JudgeModel(literal, text, Position.Anywhere(ValueKind.Model));
             }

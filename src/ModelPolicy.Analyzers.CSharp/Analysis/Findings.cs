@@ -121,9 +121,7 @@ namespace ModelPolicy.Analyzers.Analysis
         public static Diagnostic ForEndpoint(SyntaxNode node, string host, HostEntry? entry, bool local, Verdict verdict, Position position, ModelPolicySettings policy)
         {
             var properties = EndpointProperties(host, entry, verdict, position.Name);
-            var described = entry != null
-                ? entry.Operator.Name + ", " + entry.Country + (entry.MultiVendor ? ", serves many vendors' models" : string.Empty)
-                : local ? "self-hosted" : "host not in the catalog";
+            var described = DescribeEndpoint(entry, local);
             var location = node.GetLocation();
             return verdict.IsDenied
                 ? Diagnostic.Create(Rules.EndpointNotAllowed, location, Severity(policy), null, properties, host, described, verdict.Reason)
@@ -145,6 +143,12 @@ namespace ModelPolicy.Analyzers.Analysis
 
             return properties.ToImmutable();
         }
+
+        /// <summary>"Together AI, US, serves many vendors' models"; "self-hosted" or "host not in the catalog" for an unknown host.</summary>
+        public static string DescribeEndpoint(HostEntry? entry, bool local) =>
+            entry != null
+                ? entry.Operator.Name + ", " + entry.Country + (entry.MultiVendor ? ", serves many vendors' models" : string.Empty)
+                : local ? "self-hosted" : "host not in the catalog";
 
         /// <summary>"Alibaba, CN, open weights" (and "alias of gpt-4o" for a repository alias).</summary>
         public static string Describe(ModelMatch match)

@@ -132,13 +132,13 @@ namespace ModelPolicy.Policy
         /// <param name="host">The DNS host, lower case, no port.</param>
         public static Verdict EvaluateEndpoint(ModelPolicySettings policy, string host, HostEntry? entry)
         {
-            var denied = FirstMatch(policy.DeniedEndpoints, host, null);
+            var denied = FirstMatch(policy.DeniedEndpoints, host);
             if (denied != null)
             {
                 return Verdict.Deny(PolicyKeys.DeniedEndpoints, "it matches '" + denied + "' in " + PolicyKeys.DeniedEndpoints);
             }
 
-            var allowed = FirstMatch(policy.AllowedEndpoints, host, null);
+            var allowed = FirstMatch(policy.AllowedEndpoints, host);
             if (allowed != null)
             {
                 return Verdict.Allow(PolicyKeys.AllowedEndpoints, "it matches '" + allowed + "' in " + PolicyKeys.AllowedEndpoints);
@@ -205,11 +205,11 @@ namespace ModelPolicy.Policy
             return null;
         }
 
-        private static string? FirstMatch(List<string> patterns, string text, string? alternative)
+        private static string? FirstMatch(List<string> patterns, string text)
         {
             foreach (var pattern in patterns)
             {
-                if (Glob.IsMatch(pattern, text) || (alternative != null && Glob.IsMatch(pattern, alternative)))
+                if (Glob.IsMatch(pattern, text))
                 {
                     return pattern;
                 }
