@@ -1,0 +1,97 @@
+using System;
+
+namespace ModelPolicy.Analyzers.Diagnostics
+{
+    // The package's public contract, in one file: the rule ids, which of them are policy violations, and the
+    // names and values of the diagnostic properties that code fixes, the modelpolicy CLI, SARIF readers and the
+    // package's build targets rely on. A test (PublicContractTests) checks the targets against ViolationRules.
+
+    /// <summary>Every diagnostic id of the package (Meziantou's RuleIdentifiers).</summary>
+    public static class RuleIdentifiers
+    {
+        public const string HardCodedModel = "MP0001";
+        public const string ModelNotAllowed = "MP0002";
+        public const string HardCodedEndpoint = "MP0003";
+        public const string EndpointNotAllowed = "MP0004";
+        public const string UnknownModel = "MP0005";
+        public const string ConfigurationNotAllowed = "MP0006";
+        public const string Diversification = "MP0007";
+        public const string InvalidPolicy = "MP0008";
+        public const string UnjustifiedSuppression = "MP0009";
+        public const string Inventory = "MP0010";
+
+        /// <summary>
+        /// The rules whose findings are policy violations: errors in a regulated scope (the analyzer's severity and the
+        /// package targets' WarningsAsErrors), guarded against unjustified suppression (MP0009), and what
+        /// <c>modelpolicy inventory --fail-on violation</c> fails on.
+        /// </summary>
+        public static readonly string[] ViolationRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression };
+
+        /// <summary>The violation rules a suppression can hide (MP0009 itself is not suppressible quietly either, but is not "a finding").</summary>
+        public static readonly string[] SuppressibleViolationRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed };
+
+        public static bool IsViolationRule(string id) => Array.IndexOf(ViolationRules, id) >= 0;
+    }
+
+    /// <summary>The names of the properties on MP0001–MP0006 findings and MP0010 inventory entries (docs/rules/MP0010.md).</summary>
+    public static class DiagnosticProperties
+    {
+        /// <summary><see cref="ValueKinds"/>: model, endpoint or suppression.</summary>
+        public const string Kind = "Kind";
+
+        /// <summary>The model id, or the endpoint's host (lower case), or the suppressed rule ids.</summary>
+        public const string Value = "Value";
+
+        /// <summary>Who made the model, or who operates the endpoint.</summary>
+        public const string Vendor = "Vendor";
+
+        /// <summary>ISO 3166-1 alpha-2 country of the vendor or operator.</summary>
+        public const string Country = "Country";
+
+        /// <summary>"true" or "false".</summary>
+        public const string OpenWeights = "OpenWeights";
+
+        public const string Family = "Family";
+
+        /// <summary>chat, embedding, image, audio, … (lower case).</summary>
+        public const string ModelKind = "ModelKind";
+
+        /// <summary>The repository alias's target, for an id a ModelCatalog.txt alias line names.</summary>
+        public const string AliasOf = "AliasOf";
+
+        /// <summary>The parameter, property or key name that made the use a model or endpoint position; empty for "anywhere".</summary>
+        public const string Position = "Position";
+
+        /// <summary>The model_policy.* key (or built-in default) that decided the verdict.</summary>
+        public const string PolicyKey = "Rule";
+
+        /// <summary>On MP0010: <see cref="StatusValues"/>.</summary>
+        public const string Status = "Status";
+
+        /// <summary>On MP0010: why the policy decided as it did.</summary>
+        public const string Reason = "Reason";
+
+        /// <summary>On MP0010: the rule id the use itself got (MP0001–MP0006).</summary>
+        public const string FindingId = "Diagnostic";
+
+        /// <summary>On an MP0010 suppression entry: the written reason.</summary>
+        public const string Justification = "Justification";
+    }
+
+    /// <summary>Values of <see cref="DiagnosticProperties.Kind"/>.</summary>
+    public static class ValueKinds
+    {
+        public const string Model = "model";
+        public const string Endpoint = "endpoint";
+        public const string Suppression = "suppression";
+    }
+
+    /// <summary>Values of <see cref="DiagnosticProperties.Status"/>.</summary>
+    public static class StatusValues
+    {
+        public const string Allowed = "allowed";
+        public const string Denied = "denied";
+        public const string Unknown = "unknown";
+        public const string Suppressed = "suppressed";
+    }
+}
