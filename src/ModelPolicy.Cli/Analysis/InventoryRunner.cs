@@ -7,7 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers;
 using ModelPolicy.Cli.Inventory;
 using ModelPolicy.Cli.Loading;
 

@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using ModelPolicy.Analyzers.Analysis;
 
 namespace ModelPolicy.Analyzers.Tests.Verifiers
 {
