@@ -8,13 +8,11 @@ namespace ModelPolicy.Analyzers.Configuration
 {
     /// <summary>
     /// What one compilation's analysis shares across its files: the catalog, the policy of each file, the model-use
-    /// tally, whether inventory entries (MP0010) are wanted, and the compilation-end diagnostics collected on the way
+    /// tally, whether inventory entries (MP0010) are wanted (<see cref="Diagnostics.BuildProperties.Inventory"/>), and the compilation-end diagnostics collected on the way
     /// (MP0007 routes, MP0008 files) to be reported with the CompilationEnd rules.
     /// </summary>
     internal sealed class CompilationState
     {
-        public const string InventoryBuildProperty = "build_property.ModelPolicyInventory";
-
         private readonly ConcurrentQueue<Diagnostic> atEnd = new ConcurrentQueue<Diagnostic>();
 
         public CompilationState(ModelCatalog catalog, ImmutableArray<CatalogSource> catalogSources, AnalyzerConfigOptionsProvider options)
@@ -22,7 +20,8 @@ namespace ModelPolicy.Analyzers.Configuration
             Catalog = catalog;
             CatalogSources = catalogSources;
             Policies = new FilePolicies(options, catalog);
-            InventoryWanted = true;
+            InventoryWanted = options.GlobalOptions.TryGetValue(Diagnostics.BuildProperties.Inventory, out var inventory)
+                && string.Equals(inventory?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
         }
 
         public ModelCatalog Catalog { get; }
@@ -40,7 +39,11 @@ namespace ModelPolicy.Analyzers.Configuration
 
         public ModelUseTally ModelUses { get; } = new ModelUseTally();
 
-        /// <summary>Report MP0010 inventory entries.</summary>
+        /// <summary>
+        /// Report MP0010 inventory entries: only when an inventory is asked for (the MSBuild property ModelPolicyInventory,
+        /// which the package sets when the build writes a SARIF log, and the modelpolicy CLI), never in an editor
+        /// session otherwise: each entry doubles a finding in the IDE's list and costs every build.
+        /// </summary>
         public bool InventoryWanted { get; }
 
         /// <summary>A diagnostic of a CompilationEnd rule found while analyzing a file, reported at compilation end.</summary>

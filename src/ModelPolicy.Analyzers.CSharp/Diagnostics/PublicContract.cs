@@ -78,6 +78,13 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public const string Justification = "Justification";
     }
 
+    /// <summary>The MSBuild properties the analyzer reads (compiler-visible through the package's props), as analyzer options.</summary>
+    public static class BuildProperties
+    {
+        /// <summary>MSBuild <c>ModelPolicyInventory</c>: true to get the MP0010 inventory entries (set when <c>ErrorLog</c> is).</summary>
+        public const string Inventory = "build_property.ModelPolicyInventory";
+    }
+
     /// <summary>Values of <see cref="DiagnosticProperties.Kind"/>.</summary>
     public static class ValueKinds
     {
