@@ -23,7 +23,7 @@ namespace ModelPolicy.Analyzers.Rules
             DiagnosticSeverity.Error,
             "In a regulated profile a policy violation may only be suppressed with a written reason, which the inventory records.");
 
-        private static readonly string[] Guarded = RuleIdentifiers.SuppressibleViolationRules;
+        private static readonly System.Collections.Immutable.ImmutableArray<string> Guarded = RuleIdentifiers.SuppressibleViolationRules;
 
         public static void Scan(SyntaxTree tree, CompilationState state, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
@@ -72,7 +72,7 @@ namespace ModelPolicy.Analyzers.Rules
             string? found = null;
             foreach (var code in pragma.ErrorCodes)
             {
-                if (code is IdentifierNameSyntax name && Array.IndexOf(Guarded, name.Identifier.ValueText) >= 0)
+                if (code is IdentifierNameSyntax name && Guarded.Contains(name.Identifier.ValueText))
                 {
                     found = found == null ? name.Identifier.ValueText : found + ", " + name.Identifier.ValueText;
                 }
