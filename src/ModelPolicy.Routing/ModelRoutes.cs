@@ -42,19 +42,22 @@ namespace ModelPolicy.Routing
             return ModelRouteTable.Create(options);
         }
 
-        /// <summary>A <see cref="FailoverChatClient"/> for route <paramref name="routeName"/>.</summary>
-        public static FailoverChatClient CreateChatClient(this IModelRoutes routes, string routeName, Func<ModelBackend, IChatClient> createClient, ILogger? logger = null)
+        /// <summary>
+        /// A <see cref="ModelRouteChatClient"/> (Microsoft.Extensions.AI's <c>FailoverChatClient</c>, the route and the
+        /// guard choosing each attempt's backend) for route <paramref name="routeName"/>.
+        /// </summary>
+        public static ModelRouteChatClient CreateChatClient(this IModelRoutes routes, string routeName, Func<ModelBackend, IChatClient> createClient, ILogger? logger = null)
         {
             if (routes == null)
             {
                 throw new ArgumentNullException(nameof(routes));
             }
 
-            return new FailoverChatClient(routes.Get(routeName), createClient, logger);
+            return new ModelRouteChatClient(routes.Get(routeName), createClient, logger);
         }
 
-        /// <summary>A <see cref="FailoverEmbeddingGenerator"/> for route <paramref name="routeName"/>.</summary>
-        public static FailoverEmbeddingGenerator CreateEmbeddingGenerator(
+        /// <summary>A <see cref="ModelRouteEmbeddingGenerator"/> for route <paramref name="routeName"/>.</summary>
+        public static ModelRouteEmbeddingGenerator CreateEmbeddingGenerator(
             this IModelRoutes routes, string routeName, Func<ModelBackend, IEmbeddingGenerator<string, Embedding<float>>> createGenerator, ILogger? logger = null)
         {
             if (routes == null)
@@ -62,7 +65,7 @@ namespace ModelPolicy.Routing
                 throw new ArgumentNullException(nameof(routes));
             }
 
-            return new FailoverEmbeddingGenerator(routes.Get(routeName), createGenerator, logger);
+            return new ModelRouteEmbeddingGenerator(routes.Get(routeName), createGenerator, logger);
         }
     }
 }
