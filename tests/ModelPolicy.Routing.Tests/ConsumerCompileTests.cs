@@ -32,7 +32,10 @@ namespace ModelPolicy.Routing.Tests
             }
             """;
 
-        /// <summary>What a consumer that never names MEAI's experimental types writes.</summary>
+        /// <summary>
+        /// What a consumer that never names MEAI's experimental types writes: the routed client, a member it inherits
+        /// from FailoverChatClient, and MEAI's OrderedFailoverChatClient held as var / IChatClient.
+        /// </summary>
         private const string PlainConsumer = """
             using System;
             using System.Threading.Tasks;
@@ -44,6 +47,8 @@ namespace ModelPolicy.Routing.Tests
                 public static async Task<string> AskAsync(IModelRoutes routes, Func<ModelBackend, IChatClient> make)
                 {
                     using ModelRouteChatClient chat = routes.CreateChatClient("chat", make);
+                    chat.MaximumAttemptsPerRequest = 3;
+                    using var ordered = routes.CreateOrderedFailoverChatClient("chat", make);
                     IChatClient client = chat.AsBuilder().Build();
                     ChatResponse response = await client.GetResponseAsync("hi");
                     return chat.RouteName + chat.Route.Model + response.Text;

@@ -123,6 +123,36 @@ namespace ModelPolicy.Routing.Tests
         }
 
         [Fact]
+        public async Task CreateOrderedFailoverChatClient_gives_MEAIs_OrderedFailoverChatClient_over_the_allowed_backends_only()
+        {
+            var built = new List<string>();
+            var routes = TestCatalog.Routes("""
+                { "ModelPolicy": { "DeniedOrigins": "CN" },
+                  "ModelRoutes": { "chat": { "Model": "gpt-4o", "Provider": "openai",
+                    "Fallbacks": [ { "Model": "deepseek-chat" }, { "Model": "mistral-large-latest" } ] } } }
+                """, o => o.EnforcePolicyAtStartup = false);
+            var models = new List<string?>();
+            using var client = routes.CreateOrderedFailoverChatClient("chat", b =>
+            {
+                built.Add(b.Model);
+                var fake = new FakeChatClient(b, calls, b.Model == "gpt-4o" ? _ => new HttpRequestException("down") : null);
+                return fake.AsBuilder().Use((messages, options, next, ct) =>
+                {
+                    models.Add(options?.ModelId);
+                    return next(messages, options, ct);
+                }).Build();
+            });
+
+            var response = await client.GetResponseAsync(Hello, new ChatOptions { ModelId = "caller" });
+
+            Assert.IsType<OrderedFailoverChatClient>(client);
+            Assert.Equal("from mistral-large-latest", response.Text);
+            Assert.Equal(new[] { "gpt-4o", "mistral-large-latest" }, built);
+            Assert.Equal(new[] { "gpt-4o", "mistral-large-latest" }, calls.Calls);
+            Assert.Equal(new[] { "gpt-4o", "mistral-large-latest" }, models);
+        }
+
+        [Fact]
         public void No_public_type_shares_a_simple_name_with_a_public_MEAI_type()
         {
             var meai = typeof(FailoverChatClient).Assembly.GetExportedTypes()
