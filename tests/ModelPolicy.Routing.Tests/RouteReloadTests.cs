@@ -95,6 +95,18 @@ namespace ModelPolicy.Routing.Tests
         }
 
         [Fact]
+        public void The_same_change_signalled_twice_is_judged_and_logged_once()
+        {
+            using var provider = Provider();
+            _ = provider.GetRequiredService<IModelRoutes>().Names;
+
+            Change(("ModelRoutes:chat:Fallbacks:0:Model", "deepseek-chat"));
+            configuration.Reload(); // a file provider signals its own reload, then the root's
+
+            Assert.Single(logger.Entries, e => e.EventId == RoutingLog.ReloadRefused);
+        }
+
+        [Fact]
         public void A_reload_with_a_broken_route_graph_is_refused_without_throwing_out_of_the_reload()
         {
             using var provider = Provider();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -21,13 +22,18 @@ namespace ModelPolicy.Routing
         private readonly object gate = new object();
         private volatile ModelRouteTable? current;
         private IReadOnlyList<string> startupErrors = Array.Empty<string>();
+        private string lastSeen;
+        private object? lastCatalog;
 
         public ModelRouteTableMonitor(IOptionsMonitor<ModelRoutingOptions> options, ILoggerFactory? loggerFactory = null)
         {
             logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(RoutingLog.Category);
             var errors = new List<string>();
-            current = ModelRouteTable.TryCreate(options.CurrentValue, errors);
+            var initial = options.CurrentValue;
+            current = ModelRouteTable.TryCreate(initial, errors);
             startupErrors = errors;
+            lastSeen = Fingerprint(initial);
+            lastCatalog = initial.Catalog;
             subscription = options.OnChange((changed, name) =>
             {
                 if (string.IsNullOrEmpty(name) || name == Options.DefaultName)
@@ -54,10 +60,25 @@ namespace ModelPolicy.Routing
 
         public Uri GetEndpoint(string routeName) => Current.GetEndpoint(routeName);
 
-        /// <summary>Checks changed options; installs their table or refuses them.</summary>
+        /// <summary>
+        /// Checks changed options; installs their table or refuses them. Options equal to the last ones seen are
+        /// skipped: one file change often signals twice (the file provider's own reload token, then the root's).
+        /// </summary>
         public bool Reload(ModelRoutingOptions options)
         {
             var errors = new List<string>();
+            var seen = Fingerprint(options);
+            lock (gate)
+            {
+                if (seen == lastSeen && ReferenceEquals(options.Catalog, lastCatalog))
+                {
+                    return current != null;
+                }
+
+                lastSeen = seen;
+                lastCatalog = options.Catalog;
+            }
+
             var table = ModelRouteTable.TryCreate(options, errors);
             lock (gate)
             {
@@ -76,6 +97,29 @@ namespace ModelPolicy.Routing
         }
 
         public void Dispose() => subscription?.Dispose();
+
+        /// <summary>Everything of the options the table is built from, as text.</summary>
+        private static string Fingerprint(ModelRoutingOptions options)
+        {
+            var text = new System.Text.StringBuilder();
+            text.Append(options.SectionName).Append('\n').Append(options.PolicySectionName).Append('\n').Append(options.EnforcePolicyAtStartup).Append('\n');
+            foreach (var pair in options.Policy.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                text.Append("policy ").Append(pair.Key).Append('=').Append(pair.Value).Append('\n');
+            }
+
+            foreach (var pair in options.Routes.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                var route = pair.Value;
+                text.Append("route ").Append(pair.Key).Append('|').Append(route?.Model).Append('|').Append(route?.Endpoint).Append('|').Append(route?.Provider).Append('\n');
+                foreach (var fallback in route?.Fallbacks ?? Array.Empty<ModelFallbackOptions>())
+                {
+                    text.Append("  ").Append(fallback?.Route).Append('|').Append(fallback?.Model).Append('|').Append(fallback?.Endpoint).Append('|').Append(fallback?.Provider).Append('\n');
+                }
+            }
+
+            return text.ToString();
+        }
     }
 
     /// <summary>
