@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -24,7 +25,7 @@ namespace ModelPolicy.Routing.Tests
         private readonly List<string> built = new List<string>();
 
         // gpt-4o is down; chat fails over to mistral-small-latest.
-        private readonly IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        private IConfigurationRoot configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ModelPolicy:DeniedOrigins"] = "CN",
             ["ModelRoutes:chat:Model"] = "gpt-4o",
@@ -132,6 +133,33 @@ namespace ModelPolicy.Routing.Tests
             Assert.Single(logger.Entries, e => e.EventId == RoutingLog.Reloaded);
             Assert.Equal("from mistral-large-latest", (await chat.GetResponseAsync(Hello)).Text);
             Assert.DoesNotContain("deepseek-chat", built);
+        }
+
+        [Fact]
+        public async Task A_route_that_a_good_reload_removes_is_gone_for_its_clients_too()
+        {
+            // An appsettings.json rewritten on disk, then reloaded.
+            var file = Path.Combine(Path.GetTempPath(), "routes-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(file, """{ "ModelRoutes": { "chat": { "Model": "gpt-4o" }, "summary": { "Model": "mistral-small-latest" } } }""");
+            try
+            {
+                configuration = new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build();
+                using var provider = Provider();
+                var summary = provider.GetRequiredService<IRoutedChatClientFactory>().Create("summary");
+                Assert.Equal("from mistral-small-latest", (await summary.GetResponseAsync(Hello)).Text);
+
+                File.WriteAllText(file, """{ "ModelRoutes": { "chat": { "Model": "gpt-4o" } } }""");
+                configuration.Reload();
+
+                Assert.Single(logger.Entries, e => e.EventId == RoutingLog.Reloaded); // signalled twice by a file provider, judged once
+                Assert.Equal(new[] { "chat" }, provider.GetRequiredService<IModelRoutes>().Names);
+                var error = await Assert.ThrowsAsync<ModelRouteNotFoundException>(() => summary.GetResponseAsync(Hello));
+                Assert.Equal("summary", error.RouteName);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
         }
 
         [Fact]
