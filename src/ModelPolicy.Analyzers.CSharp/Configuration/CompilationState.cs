@@ -39,6 +39,9 @@ namespace ModelPolicy.Analyzers.Configuration
 
         public ModelUseTally ModelUses { get; } = new ModelUseTally();
 
+        /// <summary>What has been reported in each file (one diagnostic per literal).</summary>
+        public ReportedValues Reported { get; } = new ReportedValues();
+
         /// <summary>
         /// Report MP0010 inventory entries: only when an inventory is asked for (the MSBuild property ModelPolicyInventory,
         /// which the package sets when the build writes a SARIF log, and the modelpolicy CLI), never in an editor

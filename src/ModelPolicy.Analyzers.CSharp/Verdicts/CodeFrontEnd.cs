@@ -15,7 +15,8 @@ namespace ModelPolicy.Analyzers.Verdicts
     /// <summary>
     /// The verdict pipeline's front end for one C# file: the sites hand it a value and the position it is used in; it
     /// decides whether that value counts there (the catalog must know it with confidence outside a model position), hands
-    /// it to the <see cref="VerdictPipeline"/> under the file's policy, and reports each literal once.
+    /// it to the <see cref="VerdictPipeline"/> under the file's policy, and reports each literal once. Made per analyzed
+    /// node, only once the node's cheap syntax tests have passed.
     /// </summary>
     internal sealed class CodeFrontEnd
     {
@@ -23,7 +24,6 @@ namespace ModelPolicy.Analyzers.Verdicts
         private readonly CompilationState state;
         private readonly Action<Diagnostic> report;
         private ModelPolicySettings? policy;
-        private HashSet<(int Start, ValueKind Kind)>? reported;
         private List<ResolvedValue>? values;
 
         public CodeFrontEnd(SemanticModel model, CompilationState state, VerdictPipeline pipeline, Action<Diagnostic> report, CancellationToken cancellationToken)
@@ -51,6 +51,14 @@ namespace ModelPolicy.Analyzers.Verdicts
             ValueResolver.Resolve(expression, Model, list, CancellationToken);
             foreach (var value in list)
             {
+                // A literal declared elsewhere in this file (a constant, a field, a local) that counts on its own text is
+                // reported by LiteralSite at the literal, whichever of the two is analyzed first: the same diagnostic
+                // whether the IDE analyzes the whole file or only the span of the declaration.
+                if (!value.DeclaredElsewhere && value.Node is LiteralExpressionSyntax literal && !expression.Span.Contains(literal.Span) && CountsUnnamed(literal))
+                {
+                    continue;
+                }
+
                 if (position.Kind == ValueKind.Model && UrlText.SchemeLength(value.Value, 0, value.Value.Length) == 0)
                 {
                     ReportModel(value.Node, value.Value, position, value.DeclaredElsewhere);
@@ -82,7 +90,7 @@ namespace ModelPolicy.Analyzers.Verdicts
                     return;
                 }
             }
-            else if (position.Evidence == Evidence.TextOnly && (match.PositionOnly || !ModelIdText.IsSpecific(id)))
+            else if (position.Evidence == Evidence.TextOnly && !ModelCountsUnnamed(id, match))
             {
                 return;
             }
@@ -109,8 +117,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             }
 
             var entry = Catalog.MatchHost(text, hostStart, hostLength);
-            if (position.Evidence != Evidence.ApiPosition
-                && (entry == null || !entry.IsApiPath(text, EndpointText.PathStart(text, hostStart + hostLength, end), EndpointText.PathEnd(text, hostStart, end))))
+            if (position.Evidence != Evidence.ApiPosition && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end))
             {
                 return;
             }
@@ -125,7 +132,30 @@ namespace ModelPolicy.Analyzers.Verdicts
             pipeline.ReportInCode(finding, node.GetLocation(), Policy, report);
         }
 
-        private bool MarkReported(SyntaxNode node, ValueKind kind) =>
-            (reported ??= new HashSet<(int, ValueKind)>()).Add((node.SpanStart, kind));
+        /// <summary>Whether <see cref="LiteralSite"/> reports this literal on its own text, outside any position.</summary>
+        public bool CountsUnnamed(LiteralExpressionSyntax literal)
+        {
+            var text = literal.Token.ValueText;
+            if (UrlText.SchemeLength(text, 0, text.Length) > 0)
+            {
+                return UrlText.TryGetHost(text, 0, text.Length, out var hostStart, out var hostLength, out _)
+                    && EndpointCountsUnnamed(Catalog.MatchHost(text, hostStart, hostLength), text, hostStart + hostLength, text.Length);
+            }
+
+            return !JsonKeyScanner.MayContainJson(text)
+                && ModelIdShape.IsPlausible(text)
+                && !ComparisonContext.IsComparedOrLookedUp(literal)
+                && Catalog.MatchModel(text) is { } match
+                && ModelCountsUnnamed(text, match);
+        }
+
+        /// <summary>Outside a model position only an id the catalog knows with confidence counts: not a word that is only an id in a model position, not a bare family name.</summary>
+        private static bool ModelCountsUnnamed(string id, ModelMatch match) => !match.PositionOnly && ModelIdText.IsSpecific(id);
+
+        /// <summary>Outside an endpoint position only a catalog host under its API path counts.</summary>
+        private static bool EndpointCountsUnnamed(HostEntry? entry, string text, int afterHost, int end) =>
+            entry != null && entry.IsApiPath(text, EndpointText.PathStart(text, afterHost, end), EndpointText.PathEnd(text, afterHost, end));
+
+        private bool MarkReported(SyntaxNode node, ValueKind kind) => state.Reported.TryMark(node, (int)kind);
     }
 }
