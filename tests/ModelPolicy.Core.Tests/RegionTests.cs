@@ -78,6 +78,8 @@ namespace ModelPolicy.Tests
         [InlineData("dashscope-us.aliyuncs.com", "Alibaba", "CN", "US", null)]
         [InlineData("api.deepseek.com", "DeepSeek", "CN", "CN", null)]
         [InlineData("ark.cn-beijing.volces.com", "ByteDance", "CN", "CN", null)]
+        [InlineData("eu-de.ml.cloud.ibm.com", "IBM", "US", "DE", "eu-de")]
+        [InlineData("us-east-1.api.x.ai", "xAI", "US", "US", null)]
         public void HostsCarryTheRegionTheirNameFixes(string host, string @operator, string operatorCountry, string region, string? cloudRegion)
         {
             var entry = Builtin.MatchHost(host);
@@ -98,6 +100,8 @@ namespace ModelPolicy.Tests
         [InlineData("aiplatform.googleapis.com", "any Google region")]
         [InlineData("bedrock-runtime.xx-moon-9.amazonaws.com", "does not know aws region 'xx-moon-9'")]
         [InlineData("api.mistral.ai", "records no processing region")]
+        [InlineData("api.x.ai", "other regions")]
+        [InlineData("private.us-south.ml.cloud.ibm.com", "does not know ibm region 'private.us-south'")]
         public void HostsWhoseNameDoesNotFixARegionAreUnknownAndSayWhy(string host, string why)
         {
             var region = Builtin.MatchHost(host)!.RegionOf(host);
