@@ -2,7 +2,6 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Testing;
-using ModelPolicy.Analyzers.Analysis;
 using ModelPolicy.Analyzers.CodeFixes;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;

@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using ModelPolicy.Analyzers.Analysis;
 using ModelPolicy.Analyzers.CodeFixes;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;

@@ -14,7 +14,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using ModelPolicy.Analyzers.Analysis;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;
 using Xunit.Abstractions;

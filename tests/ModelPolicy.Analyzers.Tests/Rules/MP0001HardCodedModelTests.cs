@@ -157,7 +157,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         [InlineData("ClaudeMythosPreview", "claude-mythos-preview")]
         [InlineData("ClaudeSonnet5", "claude-sonnet-5")]
         public void SdkEnumMembersMapToWireIds(string member, string id) =>
-            Assert.Equal(id, ModelPolicy.Analyzers.Analysis.ValueResolver.SdkModelId(member));
+            Assert.Equal(id, ModelPolicy.Analyzers.Values.ValueResolver.SdkModelId(member));
 
         // ---- request bodies --------------------------------------------------------------------
 
