@@ -9,6 +9,11 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.CodeFixes
 {
     /// <summary>"Move model id / endpoint to configuration route": every scope, every SDK position, appsettings.json.</summary>
+    [Trait("Rule", "MP0001")]
+    [Trait("Rule", "MP0002")]
+    [Trait("Rule", "MP0003")]
+    [Trait("Rule", "MP0004")]
+    [Trait("Rule", "MP0005")]
     public class MoveToRouteCodeFixTests
     {
         private static AnalyzerTest<ModelPolicyAnalyzer, MoveToRouteCodeFixProvider> Test(string source, string fixedSource, string? fixedSettings, string? settings = null)

@@ -31,6 +31,11 @@ namespace ModelPolicy.Analyzers.Tests.Corpus
     /// </list>
     /// </summary>
     [Trait("Category", "Corpus")]
+    [Trait("Rule", "MP0001")]
+    [Trait("Rule", "MP0002")]
+    [Trait("Rule", "MP0003")]
+    [Trait("Rule", "MP0004")]
+    [Trait("Rule", "MP0005")]
     public class CorpusTests
     {
         private const double Bar = 0.95;

@@ -5,6 +5,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0001 in every position of every SDK, through every flow the analyzer follows.</summary>
+    [Trait("Rule", "MP0001")]
     public class MP0001HardCodedModelTests
     {
         // ---- OpenAI ----------------------------------------------------------------------------
