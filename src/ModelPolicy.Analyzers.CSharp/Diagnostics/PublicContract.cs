@@ -48,6 +48,19 @@ namespace ModelPolicy.Analyzers.Diagnostics
         /// <summary>ISO 3166-1 alpha-2 country of the vendor or operator.</summary>
         public const string Country = "Country";
 
+        /// <summary>
+        /// On an endpoint: where it processes prompts, as <c>ModelPolicy.Catalog.EndpointRegion.Display</c> gives it: an ISO
+        /// code (<c>DE</c>), a zone the operator promises (<c>EU</c>, <c>EEA+CH</c>), or <see cref="RegionValues.Unknown"/>.
+        /// Absent for a host the catalog does not know and for a self-hosted one.
+        /// </summary>
+        public const string Region = "Region";
+
+        /// <summary>On an endpoint of known region: its ISO codes, comma-separated (<c>DE</c>; the 31 codes of <c>EEA+CH</c>).</summary>
+        public const string RegionCountries = "RegionCountries";
+
+        /// <summary>On an endpoint whose host names a cloud region: that code (<c>eu-central-1</c>, <c>europe-west4</c>).</summary>
+        public const string CloudRegion = "CloudRegion";
+
         /// <summary>"true" or "false".</summary>
         public const string OpenWeights = "OpenWeights";
 
@@ -91,6 +104,13 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public const string Model = "model";
         public const string Endpoint = "endpoint";
         public const string Suppression = "suppression";
+    }
+
+    /// <summary>Values of <see cref="DiagnosticProperties.Region"/> that are not a country or zone.</summary>
+    public static class RegionValues
+    {
+        /// <summary>The catalog knows the host but not where it processes prompts (<c>api.openai.com</c>, Azure resource hosts).</summary>
+        public const string Unknown = "unknown";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Status"/>.</summary>
