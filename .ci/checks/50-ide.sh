@@ -7,7 +7,8 @@
 #   MP0001, MP0002 and MP0004 must be on their lines on open; a typed GetChatClient("qwen-max") line must get
 #   MP0002 within 3 s; the editor's list must hold no MP0010 inventory entry.
 # Every wait is bounded (the session at 170 s, each command by run_logged); the server's process group is
-# always killed by the client. Then the package's ModelPolicyInventory default is checked by evaluation.
+# always killed by the client. Then the package's ModelPolicyInventory default is checked by evaluation, and a
+# build with -p:ErrorLog must still write every MP0010 entry to its SARIF log.
 
 step "IDE: csharp-ls 0.28.0 (analyzersEnabled) on tests/PackageSmoke/IdeConsumer"
 IDE_DIR="$WORK/ide"
@@ -72,4 +73,20 @@ check "package targets set ModelPolicyInventory=true when the build writes a SAR
 (cd "$IDE_PROJ" && run_logged "$LOGS/ide-evaluation-off.txt" 3m dotnet msbuild IdeConsumer.csproj -p:ModelPolicyAnalyzersVersion="$VERSION" \
   -p:ErrorLog=inventory.sarif -p:ModelPolicyInventory=false -getProperty:ModelPolicyInventory)
 check "-p:ModelPolicyInventory=false wins over ErrorLog" test "$(tail -n 1 "$LOGS/ide-evaluation-off.txt" | tr -d '[:space:]')" = false
+# And what that default gives: a build that writes a SARIF log holds one MP0010 entry per MP0001-MP0005 finding.
+IDE_SARIF="$IDE_DIR/inventory.sarif"
+(cd "$IDE_PROJ" && run_logged "$LOGS/ide-build-sarif.log" 10m dotnet build --no-incremental -p:TreatWarningsAsErrors=false \
+  -p:ModelPolicyAnalyzersVersion="$VERSION" -p:ErrorLog="$IDE_SARIF")
+check "dotnet build -p:ErrorLog=inventory.sarif: every MP0001-MP0005 finding has its MP0010 entry in the log" python3 - "$IDE_SARIF" <<'EOF'
+import json, sys
+try:
+    runs = json.load(open(sys.argv[1], encoding="utf-8-sig"))["runs"]
+except (OSError, ValueError, KeyError):
+    sys.exit(1)
+ids = [r.get("ruleId") for run in runs for r in run.get("results", [])]
+findings = sum(1 for i in ids if i in ("MP0001", "MP0002", "MP0003", "MP0004", "MP0005"))
+entries = ids.count("MP0010")
+print("  SARIF: %d MP0001-MP0005 findings, %d MP0010 entries" % (findings, entries))
+sys.exit(0 if findings >= 3 and entries >= findings else 1)
+EOF
 step_done
