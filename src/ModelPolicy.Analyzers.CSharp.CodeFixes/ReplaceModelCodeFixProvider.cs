@@ -45,7 +45,7 @@ namespace ModelPolicy.Analyzers.CodeFixes
             {
                 if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
                     || !literal.IsKind(SyntaxKind.StringLiteralExpression)
-                    || !diagnostic.Properties.TryGetValue(Findings.ValueProperty, out var id) || id == null
+                    || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Value, out var id) || id == null
                     || literal.Token.ValueText != id)
                 {
                     continue;
@@ -87,8 +87,8 @@ namespace ModelPolicy.Analyzers.CodeFixes
         /// <summary>The allowed catalog examples, closest capability first.</summary>
         internal static IEnumerable<Alternative> Alternatives(ModelCatalog catalog, ModelPolicySettings policy, string id, ImmutableDictionary<string, string?> properties)
         {
-            properties.TryGetValue(Findings.ModelKindProperty, out var kind);
-            properties.TryGetValue(Findings.OpenWeightsProperty, out var openWeights);
+            properties.TryGetValue(DiagnosticProperties.ModelKind, out var kind);
+            properties.TryGetValue(DiagnosticProperties.OpenWeights, out var openWeights);
             var size = ParameterSize(id);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { id };
             var found = new List<Alternative>();
