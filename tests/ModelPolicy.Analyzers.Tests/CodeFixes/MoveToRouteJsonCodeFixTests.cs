@@ -191,14 +191,15 @@ namespace ModelPolicy.Analyzers.Tests.CodeFixes
                     {
                         var body = $$"""
                             {
-                              "model": "{{routes.GetModel("chat")}}",
+                              "model": "{{routes.GetModel("reasoning")}}",
                               "messages": [ { "role": "user", "content": "{not a hole}" } ]
                             }
                             """;
                         return body;
                     }
                 """");
-            var settings = Settings(("chat", "Model", "deepseek-reasoner"));
+            // The route is named after the catalog kind of the model.
+            var settings = Settings(("reasoning", "Model", "deepseek-reasoner"));
             await RunAsync(source, fixedSource, settings);
 
             var json = Assert.Single(RuntimeJson(fixedSource, settings)).RootElement;
