@@ -73,7 +73,11 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
             return candidates;
         }
 
-        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken, bool? canAddSettingsFile = null)
+        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken, bool? canAddSettingsFile = null) =>
+            (await ApplyWithPlanAsync(solution, diagnostics, cancellationToken, canAddSettingsFile).ConfigureAwait(false)).Solution;
+
+        /// <summary>The fixed solution and the literals moved (with their routes), for a host that reports them (<c>modelpolicy fix</c>).</summary>
+        public static async Task<(Solution Solution, IReadOnlyList<RouteCandidate> Moved)> ApplyWithPlanAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken, bool? canAddSettingsFile = null)
         {
             var candidates = (await PlanAsync(solution, diagnostics, cancellationToken, canAddSettingsFile).ConfigureAwait(false)).Where(c => !c.NeedsSettingsFile).ToList();
             var result = solution;
@@ -114,7 +118,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
                 }
             }
 
-            return result;
+            return (result, candidates);
         }
 
         /// <summary>
