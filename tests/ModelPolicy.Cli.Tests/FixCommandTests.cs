@@ -98,7 +98,8 @@ namespace ModelPolicy.Cli.Tests
                 Assert.Contains("created  App/appsettings.json", output, StringComparison.Ordinal);
                 Assert.Contains("changed  App/Clients.cs", output, StringComparison.Ordinal);
                 Assert.Contains("2 finding(s) were left:", output, StringComparison.Ordinal);
-                Assert.Contains("App/Clients.cs(" + SampleSolution.LineOf(Clients, "[Description") + ",", output, StringComparison.Ordinal);
+                // The analyzer reports an attribute's id on the member it describes.
+                Assert.Contains("App/Clients.cs(" + SampleSolution.LineOf(Clients, "Documented()") + ",", output, StringComparison.Ordinal);
                 Assert.Contains("Lib/Requests.cs(" + SampleSolution.LineOf(LibSource, "gpt-4.1") + ",", output, StringComparison.Ordinal);
                 Assert.Contains("project Lib does not reference ModelPolicy.Routing", output, StringComparison.Ordinal);
                 Assert.Contains("a place only a constant may take", output, StringComparison.Ordinal);
@@ -138,8 +139,9 @@ namespace ModelPolicy.Cli.Tests
                 var (exit, output, _) = await RunAsync("fix", Path.Combine(root, "App", "App.csproj"), "--dry-run", "--quiet");
                 Assert.Equal(1, exit); // the attribute's id would be left
                 Assert.Contains("would move 3 value(s) into 3 route(s):", output, StringComparison.Ordinal);
-                Assert.Contains("created  App/appsettings.json", output, StringComparison.Ordinal);
-                Assert.Matches(@"App/Clients\.cs:\d+ +model +mistral-large-latest +-> ModelRoutes:chat-2  \(in a JSON string\)", output);
+                // Paths are relative to the project's folder when a project is given.
+                Assert.Contains("created  appsettings.json", output, StringComparison.Ordinal);
+                Assert.Matches(@"Clients\.cs:" + SampleSolution.LineOf(Clients, "mistral-large-latest") + @" +model +mistral-large-latest +-> ModelRoutes:chat-2  \(in a JSON string\)", output);
                 Assert.False(File.Exists(Path.Combine(root, "App", "appsettings.json")));
                 Assert.Equal(Clients, File.ReadAllText(Path.Combine(root, "App", "Clients.cs")));
             }
