@@ -242,6 +242,37 @@ namespace ModelPolicy.Analyzers.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task VerbatimInterpolatedStringKeepsItsForm()
+        {
+            var source = Class("""
+                    string Body(int n) => $@"{|MP0001:{{""model"": ""gpt-4o"", ""n"": |}{n}}}";
+                """);
+            var fixedSource = Class("""
+                    string Body(int n) => $@"{{""model"": ""{routes.GetModel("chat")}"", ""n"": {n}}}";
+                """);
+            var settings = Settings(("chat", "Model", "gpt-4o"));
+            await RunAsync(source, fixedSource, settings);
+
+            var json = Assert.Single(RuntimeJson(fixedSource, settings)).RootElement;
+            Assert.Equal("gpt-4o", json.GetProperty("model").GetString());
+        }
+
+        [Fact]
+        public async Task AValueWrittenWithEscapesIsLeftAlone()
+        {
+            // The source has "gpt\u002d4o" where the value is gpt-4o: replacing it would need to rewrite the escape.
+            var source = Class("""
+                    string Body() => {|#0:"{\"model\":\"gpt\u002d4o\"}"|};
+                """);
+            var expected = new DiagnosticResult("MP0001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("gpt-4o", "OpenAI, US, closed weights");
+            var test = new AnalyzerTest<ModelPolicyAnalyzer, MoveToRouteCodeFixProvider> { TestCode = source, FixedCode = source };
+            test.DisabledDiagnostics.Add("MP0010");
+            test.ExpectedDiagnostics.Add(expected);
+            test.FixedState.ExpectedDiagnostics.Add(expected);
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task RawInterpolatedStringHolesUseItsBraceCount()
         {
             // '$$' is a caret position in test markup: this source has none, and the finding's place is computed.
