@@ -121,6 +121,12 @@ namespace ModelPolicy.Cli
                 stderr.WriteLine("modelpolicy: error: " + e.Message);
                 return ExitCodes.UsageOrLoadError;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Nothing was written if this happens before the write; say what failed rather than crash.
+                stderr.WriteLine($"modelpolicy: error: the fix failed ({e.GetType().Name}): {e.Message}");
+                return ExitCodes.UsageOrLoadError;
+            }
         }
     }
 }

@@ -348,7 +348,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
             }
             else
             {
-                decoded.Append(char.ConvertFromUtf32(codePoint));
+                decoded.Append((char)(0xD800 + ((codePoint - 0x10000) >> 10))).Append((char)(0xDC00 + ((codePoint - 0x10000) & 0x3FF)));
             }
 
             return true;
