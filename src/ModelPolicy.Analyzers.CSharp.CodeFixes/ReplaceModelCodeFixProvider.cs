@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers.Configuration;
 using ModelPolicy.Analyzers.Diagnostics;
 using ModelPolicy.Catalog;
 using ModelPolicy.Policy;
@@ -51,10 +51,10 @@ namespace ModelPolicy.Analyzers.CodeFixes
                     continue;
                 }
 
-                var cache = PolicyCache.Create(context.Document.Project.AnalyzerOptions, context.CancellationToken);
-                var policy = cache.GetPolicy(literal.SyntaxTree);
+                var state = CompilationState.FromOptions(context.Document.Project.AnalyzerOptions, new CatalogProvider(), context.CancellationToken);
+                var policy = state.Policies.For(literal.SyntaxTree);
                 var rank = 0;
-                foreach (var alternative in Alternatives(cache.Catalog, policy, id, diagnostic.Properties))
+                foreach (var alternative in Alternatives(state.Catalog, policy, id, diagnostic.Properties))
                 {
                     rank++;
                     var replacement = alternative.Id;

@@ -114,7 +114,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
                 return Enumerable.Empty<Diagnostic>();
             }
 
-            var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelPolicy.Analyzers.Analysis.ModelPolicyAnalyzer());
+            var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelPolicy.Analyzers.ModelPolicyAnalyzer());
             return await Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
     }
