@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Text;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers;
 using ModelPolicy.Analyzers.CodeFixes;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers;
 using ModelPolicy.Analyzers.CodeFixes;
 using ModelPolicy.Analyzers.CodeFixes.Routes;
 using ModelPolicy.Analyzers.Diagnostics;
@@ -26,6 +26,7 @@ namespace ModelPolicy.Analyzers.Tests.CodeFixes
     /// JSON (parsed here with System.Text.Json, the route's value put in each hole).
     /// </summary>
     [Trait("Rule", "MP0001")]
+    [Trait("Rule", "MP0003")]
     public class MoveToRouteJsonCodeFixTests
     {
         private const string Header = """
@@ -326,7 +327,6 @@ namespace ModelPolicy.Analyzers.Tests.CodeFixes
         }
 
         [Fact]
-        [Trait("Rule", "MP0003")]
         public async Task ModelAndEndpointOfOneBodyShareARoute()
         {
             var source = Class("""
@@ -408,14 +408,14 @@ namespace ModelPolicy.Analyzers.Tests.CodeFixes
                 .Add(DiagnosticProperties.ModelKind, "chat")
                 .Add(DiagnosticProperties.ValueSpanStart, second.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Add(DiagnosticProperties.ValueSpanLength, "6");
-            var diagnostic = Diagnostic.Create(ModelPolicy.Analyzers.Diagnostics.Rules.HardCodedModel, literal.GetLocation(), properties, "gpt-4o", "OpenAI, US, closed weights");
+            var diagnostic = Diagnostic.Create(ModelPolicy.Analyzers.Rules.MP0001HardCodedModel.Descriptor, literal.GetLocation(), properties, "gpt-4o", "OpenAI, US, closed weights");
 
             var solution = await RouteRewriter.ApplyAsync(document.Project.Solution, new[] { (document, diagnostic) }, CancellationToken.None);
             var text = (await solution.GetDocument(document.Id)!.GetTextAsync()).ToString();
             Assert.Contains("$\"{{\\\"model\\\":\\\"gpt-4o\\\",\\\"fallback_model\\\":\\\"{routes.GetModel(\"chat\")}\\\"}}\"", text, StringComparison.Ordinal);
 
             // A span that does not hold the value is no fix at all, rather than a guess.
-            var wrong = Diagnostic.Create(ModelPolicy.Analyzers.Diagnostics.Rules.HardCodedModel, literal.GetLocation(), properties.SetItem(DiagnosticProperties.ValueSpanStart, "1"), "gpt-4o", "OpenAI, US, closed weights");
+            var wrong = Diagnostic.Create(ModelPolicy.Analyzers.Rules.MP0001HardCodedModel.Descriptor, literal.GetLocation(), properties.SetItem(DiagnosticProperties.ValueSpanStart, "1"), "gpt-4o", "OpenAI, US, closed weights");
             Assert.Empty(await RouteRewriter.PlanAsync(document.Project.Solution, new[] { (document, wrong) }, CancellationToken.None));
         }
 
