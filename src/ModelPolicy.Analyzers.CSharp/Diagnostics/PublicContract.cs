@@ -89,6 +89,18 @@ namespace ModelPolicy.Analyzers.Diagnostics
 
         /// <summary>On an MP0010 suppression entry: the written reason.</summary>
         public const string Justification = "Justification";
+
+        /// <summary>
+        /// On a finding for a value inside a JSON text in a C# string (MP0001–MP0005): where the value's characters
+        /// start, as a decimal offset into the string's value (the literal's <c>ValueText</c>, or for an interpolated
+        /// string the <c>ValueText</c> of the text part the diagnostic's location covers), without the JSON quotes.
+        /// With <see cref="ValueSpanLength"/> it tells the code fix which of several equal values a finding is; without
+        /// them the fix looks the value up in the string itself.
+        /// </summary>
+        public const string ValueSpanStart = "ValueSpanStart";
+
+        /// <summary>The length of the value that <see cref="ValueSpanStart"/> locates, as a decimal number.</summary>
+        public const string ValueSpanLength = "ValueSpanLength";
     }
 
     /// <summary>The MSBuild properties the analyzer reads (compiler-visible through the package's props), as analyzer options.</summary>
