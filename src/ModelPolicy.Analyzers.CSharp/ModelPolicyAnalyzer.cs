@@ -33,7 +33,7 @@ namespace ModelPolicy.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var state = CompilationState.FromOptions(start.Options, catalogs, start.CancellationToken);
+                var state = CompilationState.ForCompilation(start.Compilation, start.Options, catalogs, start.CancellationToken);
                 var pipeline = new VerdictPipeline(state);
 
                 SiteDispatcher.Register(start, state, pipeline);

@@ -26,11 +26,22 @@ namespace ModelPolicy.Analyzers.Configuration
 
         public ModelCatalog Catalog { get; }
 
+        /// <summary>The compilation is a test project (<see cref="CodeKinds.IsTestProject"/>).</summary>
+        public bool IsTestProject { get; private set; }
+
         /// <summary>The state for a compilation's options: its catalog files found and read, nothing analyzed yet.</summary>
         public static CompilationState FromOptions(AnalyzerOptions options, CatalogProvider catalogs, System.Threading.CancellationToken cancellationToken)
         {
             var sources = CatalogProvider.FindSources(options.AdditionalFiles, cancellationToken);
             return new CompilationState(catalogs.GetCatalog(sources), sources, options.AnalyzerConfigOptionsProvider);
+        }
+
+        /// <summary>The state for a compilation that is analyzed: its kind of code is known.</summary>
+        public static CompilationState ForCompilation(Compilation compilation, AnalyzerOptions options, CatalogProvider catalogs, System.Threading.CancellationToken cancellationToken)
+        {
+            var state = FromOptions(options, catalogs, cancellationToken);
+            state.IsTestProject = CodeKinds.IsTestProject(compilation);
+            return state;
         }
 
         public ImmutableArray<CatalogSource> CatalogSources { get; }

@@ -23,6 +23,12 @@ namespace ModelPolicy.Analyzers.Sites
 
             if (UrlText.SchemeLength(text, 0, text.Length) > 0 || (char.IsWhiteSpace(text[0]) && StartsWithUrl(text)))
             {
+                // A URL compared or asserted (url == "https://api.mistral.ai", Assert.Equal(expected, …)) is not a choice of endpoint.
+                if (ComparisonContext.IsComparedOrLookedUp(literal))
+                {
+                    return;
+                }
+
                 site.Front().ReportEndpoint(literal, text, 0, text.Length, ValuePosition.Unnamed(ValueKind.Endpoint));
                 return;
             }

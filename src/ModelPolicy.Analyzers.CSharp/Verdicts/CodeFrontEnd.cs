@@ -85,7 +85,9 @@ namespace ModelPolicy.Analyzers.Verdicts
             var match = Catalog.MatchModel(id);
             if (match == null)
             {
-                if (position.Evidence != Evidence.ApiPosition)
+                // An id the catalog does not know counts only in an API position, and not as a placeholder: a test's
+                // made-up id, or a generic word ("model", "deployment-name") anywhere.
+                if (position.Evidence != Evidence.ApiPosition || IsTestCode || Placeholders.IsPlaceholderModel(id, position.Name))
                 {
                     return;
                 }
@@ -97,6 +99,11 @@ namespace ModelPolicy.Analyzers.Verdicts
 
             var finding = pipeline.JudgeModel(id, match, Policy, position.Name);
             if (declaredElsewhere && !finding.Verdict.IsDenied && match != null && !match.PositionOnly && ModelIdText.IsSpecific(id))
+            {
+                return;
+            }
+
+            if (CodeKinds.IsInMigration(node))
             {
                 return;
             }
@@ -117,13 +124,30 @@ namespace ModelPolicy.Analyzers.Verdicts
             }
 
             var entry = Catalog.MatchHost(text, hostStart, hostLength);
-            if (position.Evidence != Evidence.ApiPosition && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end))
+            var server = entry == null ? ModelServers.Find(text, hostStart, hostLength, end) : null;
+            if (entry == null && server == null && (Placeholders.IsPlaceholderHost(text, hostStart, hostLength, hostStart + hostLength, end) || EndpointText.IsMediaUrl(text, hostStart + hostLength, end)))
+            {
+                return;
+            }
+
+            if (position.Evidence == Evidence.NameOnUserType && entry == null && server == null)
+            {
+                // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type.
+                server = ModelServers.ByPort(text, hostStart, hostLength, end);
+            }
+
+            if (position.Evidence != Evidence.ApiPosition && server == null && !EndpointCountsUnnamed(entry, text, hostStart, hostLength, end))
+            {
+                return;
+            }
+
+            if (CodeKinds.IsInMigration(node))
             {
                 return;
             }
 
             var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
-            var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength), Policy, position.Name);
+            var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
             if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(node, ValueKind.Endpoint))
             {
                 return;
@@ -139,7 +163,9 @@ namespace ModelPolicy.Analyzers.Verdicts
             if (UrlText.SchemeLength(text, 0, text.Length) > 0)
             {
                 return UrlText.TryGetHost(text, 0, text.Length, out var hostStart, out var hostLength, out _)
-                    && EndpointCountsUnnamed(Catalog.MatchHost(text, hostStart, hostLength), text, hostStart + hostLength, text.Length);
+                    && !ComparisonContext.IsComparedOrLookedUp(literal)
+                    && (EndpointCountsUnnamed(Catalog.MatchHost(text, hostStart, hostLength), text, hostStart, hostLength, text.Length)
+                        || ModelServers.Find(text, hostStart, hostLength, text.Length) != null);
             }
 
             return !JsonKeyScanner.MayContainJson(text)
@@ -152,9 +178,22 @@ namespace ModelPolicy.Analyzers.Verdicts
         /// <summary>Outside a model position only an id the catalog knows with confidence counts: not a word that is only an id in a model position, not a bare family name.</summary>
         private static bool ModelCountsUnnamed(string id, ModelMatch match) => !match.PositionOnly && ModelIdText.IsSpecific(id);
 
-        /// <summary>Outside an endpoint position only a catalog host under its API path counts.</summary>
-        private static bool EndpointCountsUnnamed(HostEntry? entry, string text, int afterHost, int end) =>
-            entry != null && entry.IsApiPath(text, EndpointText.PathStart(text, afterHost, end), EndpointText.PathEnd(text, afterHost, end));
+        /// <summary>
+        /// Outside an endpoint position a catalog host under its API path counts, and a host the catalog does not know under
+        /// a path only AI APIs use (<c>/v1/chat/completions</c>, <c>/api/generate</c>, <c>:generateContent</c>).
+        /// </summary>
+        private static bool EndpointCountsUnnamed(HostEntry? entry, string text, int hostStart, int hostLength, int end)
+        {
+            var afterHost = hostStart + hostLength;
+            var pathStart = EndpointText.PathStart(text, afterHost, end);
+            var pathEnd = EndpointText.PathEnd(text, afterHost, end);
+            return entry != null
+                ? entry.IsApiPath(text, pathStart, pathEnd)
+                : ModelServers.IsAiApiPath(text, pathStart, pathEnd) && !Placeholders.IsPlaceholderHost(text, hostStart, hostLength, afterHost, pathEnd);
+        }
+
+        /// <summary>Test code: a test project, or a file under a test folder.</summary>
+        private bool IsTestCode => state.IsTestProject || CodeKinds.IsTestFile(Model.SyntaxTree.FilePath);
 
         private bool MarkReported(SyntaxNode node, ValueKind kind) => state.Reported.TryMark(node, (int)kind);
     }
