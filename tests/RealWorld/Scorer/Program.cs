@@ -586,8 +586,11 @@ namespace ModelPolicy.RealWorld
                 await gate.WaitAsync();
                 try
                 {
-                    var isTest = csprojText.Where(p => DirectoryOf(p.Key) == project.Key).Any(p => TestMarkers.Any(m => p.Value.Contains(m, StringComparison.OrdinalIgnoreCase)));
-                    var found = await AnalyzeProjectAsync(mirror, project.Key, project.ToList(), only, isTest);
+                    var own = csprojText.Where(p => DirectoryOf(p.Key) == project.Key).Select(p => p.Value).ToList();
+                    var isTest = own.Any(text => TestMarkers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase)));
+                    // <Using Include="OllamaSharp" /> items become global usings, as the SDK does.
+                    var usings = own.SelectMany(text => System.Text.RegularExpressions.Regex.Matches(text, "<Using\\s+Include=\"([A-Za-z0-9_.]+)\"").Select(m => m.Groups[1].Value)).Distinct().ToList();
+                    var found = await AnalyzeProjectAsync(mirror, project.Key, project.ToList(), only, isTest, usings);
                     foreach (var f in found)
                     {
                         results.Add(f);
@@ -602,7 +605,7 @@ namespace ModelPolicy.RealWorld
             return results.ToList();
         }
 
-        private async Task<List<Found>> AnalyzeProjectAsync(Mirror mirror, string projectDir, List<string> paths, HashSet<string>? only, bool isTest)
+        private async Task<List<Found>> AnalyzeProjectAsync(Mirror mirror, string projectDir, List<string> paths, HashSet<string>? only, bool isTest, List<string> usings)
         {
             var texts = mirror.ReadFiles(paths);
             var parse = new CSharpParseOptions(LanguageVersion.Preview);
@@ -620,7 +623,8 @@ namespace ModelPolicy.RealWorld
                 pathOf[tree] = p;
             }
 
-            trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "/" + mirror.Repo + "/" + (projectDir.Length > 0 ? projectDir + "/" : string.Empty) + "obj/ImplicitUsings.g.cs"));
+            var globalUsings = ImplicitUsings + "\n" + string.Join("\n", usings.Select(u => "global using global::" + u + ";"));
+            trees.Add(CSharpSyntaxTree.ParseText(globalUsings, parse, "/" + mirror.Repo + "/" + (projectDir.Length > 0 ? projectDir + "/" : string.Empty) + "obj/ImplicitUsings.g.cs"));
             var compilation = CSharpCompilation.Create(
                 "Corpus_" + Interlocked.Increment(ref Projects).ToString(CultureInfo.InvariantCulture),
                 trees,
