@@ -1,4 +1,4 @@
-using System;
+using System.Collections.Immutable;
 
 namespace ModelPolicy.Analyzers.Diagnostics
 {
@@ -25,12 +25,12 @@ namespace ModelPolicy.Analyzers.Diagnostics
         /// package targets' WarningsAsErrors), guarded against unjustified suppression (MP0009), and what
         /// <c>modelpolicy inventory --fail-on violation</c> fails on.
         /// </summary>
-        public static readonly string[] ViolationRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression };
+        public static readonly ImmutableArray<string> ViolationRules = ImmutableArray.Create(ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression);
 
         /// <summary>The violation rules a suppression can hide (MP0009 itself is not suppressible quietly either, but is not "a finding").</summary>
-        public static readonly string[] SuppressibleViolationRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed };
+        public static readonly ImmutableArray<string> SuppressibleViolationRules = ImmutableArray.Create(ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed);
 
-        public static bool IsViolationRule(string id) => Array.IndexOf(ViolationRules, id) >= 0;
+        public static bool IsViolationRule(string id) => ViolationRules.Contains(id);
     }
 
     /// <summary>The names of the properties on MP0001–MP0006 findings and MP0010 inventory entries (docs/rules/MP0010.md).</summary>
@@ -76,6 +76,13 @@ namespace ModelPolicy.Analyzers.Diagnostics
 
         /// <summary>On an MP0010 suppression entry: the written reason.</summary>
         public const string Justification = "Justification";
+    }
+
+    /// <summary>The MSBuild properties the analyzer reads (compiler-visible through the package's props), as analyzer options.</summary>
+    public static class BuildProperties
+    {
+        /// <summary>MSBuild <c>ModelPolicyInventory</c>: true to get the MP0010 inventory entries (set when <c>ErrorLog</c> is).</summary>
+        public const string Inventory = "build_property.ModelPolicyInventory";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Kind"/>.</summary>

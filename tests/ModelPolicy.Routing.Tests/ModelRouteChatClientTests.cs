@@ -11,7 +11,7 @@ using Xunit;
 
 namespace ModelPolicy.Routing.Tests
 {
-    public class FailoverChatClientTests
+    public class ModelRouteChatClientTests
     {
         private const string ThreeBackends = """
             { "ModelRoutes": {
@@ -51,8 +51,12 @@ namespace ModelPolicy.Routing.Tests
             Assert.IsType<HttpRequestException>(events[0].Exception);
             Assert.Equal("mistral-small-latest", events[1]["FromModel"]);
             Assert.Equal("mistral-large-latest", events[1]["ToModel"]);
+            Assert.Equal("OpenAI", events[0]["FromVendor"]);
+            Assert.Equal("US", events[0]["FromCountry"]);
+            Assert.Equal("Mistral", events[0]["ToVendor"]);
+            Assert.Equal("FR", events[0]["ToCountry"]);
             Assert.Equal(
-                "Model route 'chat': gpt-4o (openai) failed with System.Net.Http.HttpRequestException; failing over to mistral-small-latest (mistral)",
+                "Model route 'chat': gpt-4o (OpenAI, US; provider openai) failed with System.Net.Http.HttpRequestException; failing over to mistral-small-latest (Mistral, FR; provider mistral)",
                 events[0].Message);
         }
 
@@ -61,7 +65,7 @@ namespace ModelPolicy.Routing.Tests
         {
             var clients = new Dictionary<string, FakeChatClient>();
             var route = TestCatalog.Routes(ThreeBackends).Get("chat");
-            using var client = new FailoverChatClient(route, b => clients[b.Model] = new FakeChatClient(b, calls, b.Model == "gpt-4o" ? _ => new TimeoutException() : null));
+            using var client = new ModelRouteChatClient(route, b => clients[b.Model] = new FakeChatClient(b, calls, b.Model == "gpt-4o" ? _ => new TimeoutException() : null));
 
             await client.GetResponseAsync(Hello, new ChatOptions { ModelId = "caller-choice", Temperature = 0.5f });
 
@@ -124,8 +128,10 @@ namespace ModelPolicy.Routing.Tests
                 },
             });
 
-            await Assert.ThrowsAsync<HttpRequestException>(() => client.GetResponseAsync(Hello, cancellationToken: cts.Token));
+            // Microsoft.Extensions.AI's FailoverChatClient ends a cancelled request with OperationCanceledException.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetResponseAsync(Hello, cancellationToken: cts.Token));
             Assert.Equal(new[] { "gpt-4o" }, calls.Calls);
+            Assert.Empty(logger.Entries);
         }
 
         [Fact]
@@ -188,7 +194,7 @@ namespace ModelPolicy.Routing.Tests
         public async Task A_stream_that_failed_after_its_first_update_is_not_failed_over()
         {
             var route = TestCatalog.Routes(ThreeBackends).Get("chat");
-            using var client = new FailoverChatClient(
+            using var client = new ModelRouteChatClient(
                 route,
                 b => new FakeChatClient(b, calls, _ => new HttpRequestException("reset"), streamUpdatesBeforeFailure: 2, streamFailsAfterUpdates: true),
                 logger);
@@ -213,7 +219,7 @@ namespace ModelPolicy.Routing.Tests
         public async Task A_stream_whose_backends_all_fail_before_any_update_throws_the_failover_error()
         {
             var route = TestCatalog.Routes(ThreeBackends).Get("chat");
-            using var client = new FailoverChatClient(route, b => new FakeChatClient(b, calls, _ => new HttpRequestException("down")), logger);
+            using var client = new ModelRouteChatClient(route, b => new FakeChatClient(b, calls, _ => new HttpRequestException("down")), logger);
 
             var error = await Assert.ThrowsAsync<ModelRouteFailoverException>(async () =>
             {
@@ -231,7 +237,7 @@ namespace ModelPolicy.Routing.Tests
         {
             var built = new List<FakeChatClient>();
             var route = TestCatalog.Routes(ThreeBackends).Get("chat");
-            var client = new FailoverChatClient(route, b =>
+            var client = new ModelRouteChatClient(route, b =>
             {
                 var fake = new FakeChatClient(b, calls);
                 built.Add(fake);
@@ -249,10 +255,10 @@ namespace ModelPolicy.Routing.Tests
             Assert.True(built.Single().Disposed);
         }
 
-        private FailoverChatClient Client(Dictionary<string, Func<CancellationToken, Exception?>> failures)
+        private ModelRouteChatClient Client(Dictionary<string, Func<CancellationToken, Exception?>> failures)
         {
             var route = TestCatalog.Routes(ThreeBackends).Get("chat");
-            return new FailoverChatClient(
+            return new ModelRouteChatClient(
                 route,
                 b => new FakeChatClient(b, calls, failures.TryGetValue(b.Model, out var failure) ? failure : null),
                 logger);

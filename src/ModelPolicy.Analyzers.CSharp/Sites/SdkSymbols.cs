@@ -1,7 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 
-namespace ModelPolicy.Analyzers.Analysis
+namespace ModelPolicy.Analyzers.Sites
 {
     /// <summary>Recognises the AI SDKs by the assembly a member comes from.</summary>
     internal static class SdkSymbols

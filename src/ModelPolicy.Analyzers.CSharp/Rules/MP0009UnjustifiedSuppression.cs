@@ -3,24 +3,33 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Analyzers.Configuration;
 using ModelPolicy.Analyzers.Diagnostics;
 
-namespace ModelPolicy.Analyzers.Analysis
+namespace ModelPolicy.Analyzers.Rules
 {
     /// <summary>
-    /// MP0009: in a regulated scope, <c>#pragma warning disable</c> and <c>[SuppressMessage]</c> of MP0002, MP0004
-    /// or MP0006 need a written reason: a comment after the pragma, or a non-empty <c>Justification</c>.
-    /// A justified one is recorded in the inventory (MP0010) with its reason.
+    /// MP0009: in a regulated scope, <c>#pragma warning disable</c> and <c>[SuppressMessage]</c> of a violation rule
+    /// (<see cref="RuleIdentifiers.SuppressibleViolationRules"/>: MP0002, MP0004, MP0006) need a written reason: a comment
+    /// after the pragma, or a non-empty <c>Justification</c>. A justified one is recorded in the inventory (MP0010) with its
+    /// reason. No code fix (write the reason). Docs: docs/rules/MP0009.md.
     /// </summary>
-    internal static class SuppressionScanner
+    internal static class MP0009UnjustifiedSuppression
     {
-        private static readonly string[] Guarded = { RuleIdentifiers.ModelNotAllowed, RuleIdentifiers.EndpointNotAllowed, "MP0006" };
+        public static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            RuleIdentifiers.UnjustifiedSuppression,
+            "Suppression of a policy violation without a justification in a regulated scope",
+            "{0} suppresses {1} in a regulated scope without a justification: give the reason (a comment after the #pragma, or Justification = \"…\")",
+            DiagnosticSeverity.Error,
+            "In a regulated profile a policy violation may only be suppressed with a written reason, which the inventory records.");
 
-        public static void Scan(SyntaxTree tree, PolicyCache cache, Action<Diagnostic> report, CancellationToken cancellationToken)
+        private static readonly System.Collections.Immutable.ImmutableArray<string> Guarded = RuleIdentifiers.SuppressibleViolationRules;
+
+        public static void Scan(SyntaxTree tree, CompilationState state, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             var root = tree.GetRoot(cancellationToken);
             var regulated = (bool?)null;
-            bool IsRegulated() => regulated ??= cache.GetPolicy(tree).IsRegulated;
+            bool IsRegulated() => regulated ??= state.Policies.For(tree).IsRegulated;
 
             if (root.ContainsDirectives)
             {
@@ -33,8 +42,8 @@ namespace ModelPolicy.Analyzers.Analysis
                         {
                             var reason = TrailingComment(pragma);
                             report(reason == null
-                                ? Diagnostic.Create(Rules.UnjustifiedSuppression, pragma.GetLocation(), "#pragma warning disable", suppressed)
-                                : Findings.Suppression(pragma.GetLocation(), suppressed, reason));
+                                ? Diagnostic.Create(Descriptor, pragma.GetLocation(), "#pragma warning disable", suppressed)
+                                : MP0010Inventory.ForSuppression(pragma.GetLocation(), suppressed, reason));
                         }
                     }
                 }
@@ -46,8 +55,8 @@ namespace ModelPolicy.Analyzers.Analysis
                 {
                     var justification = Justification(attribute);
                     report(string.IsNullOrWhiteSpace(justification) || justification == "<Pending>"
-                        ? Diagnostic.Create(Rules.UnjustifiedSuppression, attribute.GetLocation(), "[SuppressMessage]", id)
-                        : Findings.Suppression(attribute.GetLocation(), id, justification!));
+                        ? Diagnostic.Create(Descriptor, attribute.GetLocation(), "[SuppressMessage]", id)
+                        : MP0010Inventory.ForSuppression(attribute.GetLocation(), id, justification!));
                 }
             }
         }
@@ -63,7 +72,7 @@ namespace ModelPolicy.Analyzers.Analysis
             string? found = null;
             foreach (var code in pragma.ErrorCodes)
             {
-                if (code is IdentifierNameSyntax name && Array.IndexOf(Guarded, name.Identifier.ValueText) >= 0)
+                if (code is IdentifierNameSyntax name && Guarded.Contains(name.Identifier.ValueText))
                 {
                     found = found == null ? name.Identifier.ValueText : found + ", " + name.Identifier.ValueText;
                 }
