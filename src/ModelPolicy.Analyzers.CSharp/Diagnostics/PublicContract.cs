@@ -108,6 +108,9 @@ namespace ModelPolicy.Analyzers.Diagnostics
     {
         /// <summary>MSBuild <c>ModelPolicyInventory</c>: true to get the MP0010 inventory entries (set when <c>ErrorLog</c> is).</summary>
         public const string Inventory = "build_property.ModelPolicyInventory";
+
+        /// <summary>MSBuild <c>IsTestProject</c> (set by Microsoft.NET.Test.Sdk): an id the catalog does not know is not reported in a test project.</summary>
+        public const string IsTestProject = "build_property.IsTestProject";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Kind"/>.</summary>
