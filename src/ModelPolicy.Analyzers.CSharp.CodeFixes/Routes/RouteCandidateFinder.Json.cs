@@ -33,10 +33,10 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
 
             switch (node)
             {
-                case LiteralExpressionSyntax literal when literal.Span == span && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                case LiteralExpressionSyntax literal when literal.Span.Contains(span) && literal.IsKind(SyntaxKind.StringLiteralExpression)
                     && JsonKeyScanner.MayContainJson(literal.Token.ValueText) && !Describes(literal.Token.ValueText, isEndpoint, value):
                     return (literal, null);
-                case InterpolatedStringTextSyntax part when part.Span == span && part.Parent is InterpolatedStringExpressionSyntax interpolated:
+                case InterpolatedStringTextSyntax part when part.Span.Contains(span) && part.Parent is InterpolatedStringExpressionSyntax interpolated:
                     return (interpolated, part);
                 default:
                     return null;

@@ -15,7 +15,7 @@ namespace ModelPolicy.Analyzers.Configuration
 
         private readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Start, int Kind), byte>> byTree = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Start, int Kind), byte>>();
 
-        /// <summary>True the first time a value of this kind is marked at this node's start.</summary>
-        public bool TryMark(SyntaxNode node, int kind) => byTree.GetValue(node.SyntaxTree, NewSet).TryAdd((node.SpanStart, kind), 0);
+        /// <summary>True the first time a value of this kind is marked at this position of the tree.</summary>
+        public bool TryMark(SyntaxTree tree, int start, int kind) => byTree.GetValue(tree, NewSet).TryAdd((start, kind), 0);
     }
 }

@@ -74,11 +74,11 @@ namespace ModelPolicy.Analyzers.Sites
             {
                 if (PositionNames.IsModelName(text, scanner.KeyStart, scanner.KeyLength))
                 {
-                    (front ??= site.Front()).ReportModel(node, scanner.Value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, scanner.Key));
+                    (front ??= site.Front()).ReportModel(node, scanner.Value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, scanner.Key), json: new JsonValueSpan(scanner.ValueStart, scanner.ValueLength));
                 }
                 else if (UrlText.SchemeLength(text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength) > 0)
                 {
-                    (front ??= site.Front()).ReportEndpoint(node, text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength, ValuePosition.Unnamed(ValueKind.Endpoint));
+                    (front ??= site.Front()).ReportEndpoint(node, text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength, ValuePosition.Unnamed(ValueKind.Endpoint), json: new JsonValueSpan(scanner.ValueStart, scanner.ValueLength));
                 }
             }
         }

@@ -12,6 +12,20 @@ using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Verdicts
 {
+    /// <summary>Where a value sits inside a string's JSON text: offset and length in the string's value text.</summary>
+    internal readonly struct JsonValueSpan
+    {
+        public JsonValueSpan(int start, int length)
+        {
+            Start = start;
+            Length = length;
+        }
+
+        public int Start { get; }
+
+        public int Length { get; }
+    }
+
     /// <summary>
     /// The verdict pipeline's front end for one C# file: the sites hand it a value and the position it is used in; it
     /// decides whether that value counts there (the catalog must know it with confidence outside a model position), hands
@@ -75,7 +89,8 @@ namespace ModelPolicy.Analyzers.Verdicts
         /// in its own file, so the use is reported only when it tells more — this file's policy denies it, or
         /// the id is one that only counts in a model position.
         /// </param>
-        public void ReportModel(SyntaxNode node, string id, ValuePosition position, bool declaredElsewhere = false)
+        /// <param name="json">Where the id sits inside the node's JSON text, for a value of a request body in a string.</param>
+        public void ReportModel(SyntaxNode node, string id, ValuePosition position, bool declaredElsewhere = false, JsonValueSpan? json = null)
         {
             if (!ModelIdShape.IsPlausible(id))
             {
@@ -108,15 +123,16 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return;
             }
 
-            if (MarkReported(node, ValueKind.Model))
+            var location = LocationOf(node, json);
+            if (MarkReported(node, location, ValueKind.Model))
             {
-                pipeline.ReportInCode(finding, node.GetLocation(), Policy, report);
+                pipeline.ReportInCode(json is { } at && location.SourceSpan != node.Span ? finding.InJsonText(at.Start, at.Length) : finding, location, Policy, report);
             }
         }
 
         /// <summary>A URL in <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>.</summary>
         /// <param name="continues">True for an interpolated text part followed by a hole: a host that runs to its end may go on.</param>
-        public void ReportEndpoint(SyntaxNode node, string text, int start, int end, ValuePosition position, bool continues = false, bool declaredElsewhere = false)
+        public void ReportEndpoint(SyntaxNode node, string text, int start, int end, ValuePosition position, bool continues = false, bool declaredElsewhere = false, JsonValueSpan? json = null)
         {
             if (!UrlText.TryGetHost(text, start, end, out var hostStart, out var hostLength, out var complete) || (continues && !complete))
             {
@@ -151,12 +167,13 @@ namespace ModelPolicy.Analyzers.Verdicts
 
             var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
             var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
-            if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(node, ValueKind.Endpoint))
+            var location = LocationOf(node, json);
+            if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(node, location, ValueKind.Endpoint))
             {
                 return;
             }
 
-            pipeline.ReportInCode(finding, node.GetLocation(), Policy, report);
+            pipeline.ReportInCode(json is { } at && location.SourceSpan != node.Span ? finding.InJsonText(at.Start, at.Length) : finding, location, Policy, report);
         }
 
         /// <summary>Whether <see cref="LiteralSite"/> reports this literal on its own text, outside any position.</summary>
@@ -198,6 +215,58 @@ namespace ModelPolicy.Analyzers.Verdicts
         /// <summary>Test code: a test project, or a file under a test folder.</summary>
         private bool IsTestCode => state.IsTestProject || CodeKinds.IsTestFile(Model.SyntaxTree.FilePath);
 
-        private bool MarkReported(SyntaxNode node, ValueKind kind) => state.Reported.TryMark(node, (int)kind);
+        private bool MarkReported(SyntaxNode node, Location location, ValueKind kind) => state.Reported.TryMark(node.SyntaxTree, location.SourceSpan.Start, (int)kind);
+
+        /// <summary>
+        /// The node, or for a value inside JSON text on a later line of a multi-line (raw or verbatim) string, the value's
+        /// own characters. Where the value is written with escapes its characters cannot be found in the
+        /// source as they are, and the whole string is the location.
+        /// </summary>
+        private static Location LocationOf(SyntaxNode node, JsonValueSpan? json)
+        {
+            var token = node switch
+            {
+                LiteralExpressionSyntax literal => literal.Token,
+                InterpolatedStringTextSyntax part => part.TextToken,
+                _ => default,
+            };
+            if (json is not { } at || token.RawKind == 0)
+            {
+                return node.GetLocation();
+            }
+
+            var valueText = token.ValueText;
+            if (at.Start < 0 || at.Length <= 0 || at.Start + at.Length > valueText.Length)
+            {
+                return node.GetLocation();
+            }
+
+            var value = valueText.Substring(at.Start, at.Length);
+            var occurrence = 0;
+            for (var i = valueText.IndexOf(value, 0, System.StringComparison.Ordinal); i >= 0 && i < at.Start; i = valueText.IndexOf(value, i + value.Length, System.StringComparison.Ordinal))
+            {
+                occurrence++;
+            }
+
+            var source = token.Text;
+            var found = source.IndexOf(value, System.StringComparison.Ordinal);
+            for (var n = 0; n < occurrence && found >= 0; n++)
+            {
+                found = source.IndexOf(value, found + value.Length, System.StringComparison.Ordinal);
+            }
+
+            if (found < 0)
+            {
+                return node.GetLocation();
+            }
+
+            // On the string's first line the whole string is the location (one squiggle per request body); on a later
+            // line of a multi-line string, the value's own characters, so the line a build prints is the value's.
+            var span = new Microsoft.CodeAnalysis.Text.TextSpan(token.SpanStart + found, value.Length);
+            var lines = node.SyntaxTree.GetText().Lines;
+            return lines.GetLineFromPosition(span.Start).LineNumber == lines.GetLineFromPosition(node.SpanStart).LineNumber
+                ? node.GetLocation()
+                : Location.Create(node.SyntaxTree, span);
+        }
     }
 }

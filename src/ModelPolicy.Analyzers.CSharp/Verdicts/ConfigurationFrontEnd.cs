@@ -52,7 +52,9 @@ namespace ModelPolicy.Analyzers.Verdicts
 
         public static void Scan(AdditionalText file, Compilation compilation, CompilationState state, VerdictPipeline pipeline, AnalyzerConfigOptionsProvider options, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
-            if (!IsConfigurationFile(file, options) || file.GetText(cancellationToken) is not { } text)
+            // A blank file has nothing to judge: an appsettings.json a host lists before it exists (MSBuildWorkspace's
+            // placeholder for the move-to-route fix) or one left empty, which configuration readers also accept.
+            if (!IsConfigurationFile(file, options) || file.GetText(cancellationToken) is not { } text || IsBlank(text))
             {
                 return;
             }
@@ -71,6 +73,19 @@ namespace ModelPolicy.Analyzers.Verdicts
             {
                 MP0007Diversification.CheckRoutes(routes, state.Catalog, policy, front.LocationOf, state.ReportAtEnd);
             }
+        }
+
+        private static bool IsBlank(SourceText text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (!char.IsWhiteSpace(text[i]) && text[i] != '\uFEFF')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private void Walk(JsonNode root)

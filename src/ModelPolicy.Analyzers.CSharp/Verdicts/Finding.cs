@@ -28,6 +28,15 @@ namespace ModelPolicy.Analyzers.Verdicts
         /// <summary>The model id, or the endpoint's host in lower case.</summary>
         public string Value { get; }
 
+        /// <summary>
+        /// The same finding for a value inside a JSON text in a string: where in the string's value text it is
+        /// (<see cref="DiagnosticProperties.ValueSpanStart"/>), so the code fix rewrites that value and no other.
+        /// </summary>
+        public Finding InJsonText(int valueStart, int valueLength) =>
+            new Finding(Kind, Value, Description, Verdict, Properties
+                .SetItem(DiagnosticProperties.ValueSpanStart, valueStart.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .SetItem(DiagnosticProperties.ValueSpanLength, valueLength.ToString(System.Globalization.CultureInfo.InvariantCulture)), Model, Host);
+
         /// <summary>"Alibaba, CN, open weights"; "Amazon, US, region US" (operator, its country, where prompts are processed); "not in the catalog".</summary>
         public string Description { get; }
 

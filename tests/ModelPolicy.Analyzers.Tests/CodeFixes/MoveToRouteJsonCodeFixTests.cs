@@ -178,12 +178,12 @@ namespace ModelPolicy.Analyzers.Tests.CodeFixes
             var source = Class(""""
                     string Body()
                     {
-                        var body = {|MP0001:"""
+                        var body = """
                             {
-                              "model": "deepseek-reasoner",
+                              "model": "{|MP0001:deepseek-reasoner|}",
                               "messages": [ { "role": "user", "content": "{not a hole}" } ]
                             }
-                            """|};
+                            """;
                         return body;
                     }
                 """");

@@ -183,9 +183,9 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             {
                 const string Regular = {|MP0001:"{\"model\":\"gpt-4o\",\"stream\":false}"|};
                 const string Verbatim = {|MP0001:@"{ ""model"": ""qwen-max"", ""input"": {} }"|};
-                const string Raw = {|MP0001:""""
-                    { "model": "deepseek-reasoner", "messages": [] }
-                    """"|};
+                const string Raw = """"
+                    { "model": "{|MP0001:deepseek-reasoner|}", "messages": [] }
+                    """";
             }
             """"");
 
