@@ -12,14 +12,15 @@ namespace ModelPolicy.Catalog
     /// host dashscope.aliyuncs.com | operator=Alibaba | serves=own | source=https://…
     /// alias prod-chat | model=gpt-4o
     /// </code>
+    /// Any line may carry <c>reason=…</c>: why a repository line overrides what the built-in catalog says (MP0011).
     /// A bad line is an error naming the line and the field; the rest of the file still counts.
     /// </summary>
     public static class CatalogParser
     {
-        private static readonly string[] VendorKeys = { "country", "source", "note" };
-        private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note", "examples" };
-        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note", "paths" };
-        private static readonly string[] AliasKeys = { "model", "note" };
+        private static readonly string[] VendorKeys = { "country", "source", "note", "reason" };
+        private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note", "examples", "reason" };
+        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note", "paths", "reason" };
+        private static readonly string[] AliasKeys = { "model", "note", "reason" };
 
         /// <summary>Parses one file. Vendors named in it may be declared in <paramref name="known"/>.</summary>
         public static CatalogFile Parse(string path, string text, ModelCatalog? known = null)
@@ -145,7 +146,7 @@ namespace ModelPolicy.Catalog
                     return;
                 }
 
-                var vendor = new Vendor(name, country!, source!.Text, Optional(values, "note"), Origin);
+                var vendor = new Vendor(name, country!, source!.Text, Optional(values, "note"), Origin) { Reason = Optional(values, "reason") };
                 vendors.Add(name, vendor);
                 file.Vendors.Add(vendor);
             }
@@ -204,7 +205,7 @@ namespace ModelPolicy.Catalog
                     }
                 }
 
-                file.Families.Add(new ModelFamily(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, patterns!, open, kind, source!.Text, Optional(values, "note"), Origin, examples));
+                file.Families.Add(new ModelFamily(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, patterns!, open, kind, source!.Text, Optional(values, "note"), Origin, examples) { Reason = Optional(values, "reason") });
             }
 
             private void ReadHost(string name, int nameColumn)
@@ -254,7 +255,7 @@ namespace ModelPolicy.Catalog
                     }
                 }
 
-                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin, paths));
+                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin, paths) { Reason = Optional(values, "reason") });
             }
 
             private void ReadAlias(string name, int nameColumn)
@@ -271,7 +272,7 @@ namespace ModelPolicy.Catalog
                     return;
                 }
 
-                file.Aliases.Add(new ModelAlias(name.ToLowerInvariant(), target!.Text, Origin));
+                file.Aliases.Add(new ModelAlias(name.ToLowerInvariant(), target!.Text, Origin) { Reason = Optional(values, "reason") });
             }
 
             private bool TryGetFields(string[] allowed, out Dictionary<string, Field> values)

@@ -22,6 +22,7 @@ namespace ModelPolicy.Catalog
         private readonly List<HostEntry> hosts = new List<HostEntry>();
         private readonly List<ModelAlias> aliases = new List<ModelAlias>();
         private readonly List<CatalogError> errors = new List<CatalogError>();
+        private List<CatalogOverride> overrides = new List<CatalogOverride>();
         private readonly PatternIndex<ModelFamily> modelIndex = new PatternIndex<ModelFamily>();
         private readonly PatternIndex<HostEntry> hostIndex = new PatternIndex<HostEntry>();
 
@@ -42,6 +43,54 @@ namespace ModelPolicy.Catalog
 
         /// <summary>Bad lines met while building this catalog (extension files' and the built-in one's).</summary>
         public IReadOnlyList<CatalogError> Errors => errors;
+
+        /// <summary>
+        /// The repository lines that change what the built-in catalog says of an id, host or vendor it knows
+        /// (vendor, country or weights), in file and line order. Empty for the built-in catalog.
+        /// </summary>
+        public IReadOnlyList<CatalogOverride> Overrides => overrides;
+
+        /// <summary>
+        /// The override whose repository line decided this match's attribution (the alias or model line that answered),
+        /// or null when that line overrides nothing the built-in catalog knows.
+        /// </summary>
+        public CatalogOverride? OverrideOf(ModelMatch match)
+        {
+            if (overrides.Count == 0)
+            {
+                return null;
+            }
+
+            var origin = match.Family.Origin;
+            if (match.AliasTarget != null && FindAlias(match.Id) is { } alias)
+            {
+                origin = alias.Origin;
+            }
+
+            foreach (var item in overrides)
+            {
+                if (item.Kind != CatalogOverrideKind.Host && item.Origin.Path == origin.Path && item.Origin.Line == origin.Line)
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The override that decided this host's operator or country, or null.</summary>
+        public CatalogOverride? OverrideOf(HostEntry host)
+        {
+            foreach (var item in overrides)
+            {
+                if (item.Kind == CatalogOverrideKind.Host && item.Origin.Path == host.Origin.Path && item.Origin.Line == host.Origin.Line)
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The built-in catalog extended by files in the given (path, text) order.</summary>
         public static ModelCatalog Extend(ModelCatalog baseCatalog, IEnumerable<KeyValuePair<string, string>> files)
@@ -66,6 +115,7 @@ namespace ModelPolicy.Catalog
             catalog.AddVendors(baseCatalog.vendors.Values);
             catalog.AddRange(baseCatalog.families, baseCatalog.hosts, baseCatalog.aliases);
             catalog.errors.AddRange(baseCatalog.errors);
+            catalog.overrides = CatalogOverrides.Find(baseCatalog, catalog, parsed);
             return catalog;
         }
 
