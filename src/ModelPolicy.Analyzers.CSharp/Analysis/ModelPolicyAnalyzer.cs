@@ -26,7 +26,12 @@ namespace ModelPolicy.Analyzers.Analysis
             Rules.Diversification,
             Rules.InvalidPolicy,
             Rules.UnjustifiedSuppression,
-            Rules.Inventory);
+            Rules.Inventory,
+
+            // enforcement hook (issue 9; re-apply after the restructure): catalog overrides, enforcement turned off, floor relaxations
+            Rules.CatalogOverride,
+            Rules.EnforcementDisabled,
+            Rules.PolicyFloorRelaxed);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -58,6 +63,12 @@ namespace ModelPolicy.Analyzers.Analysis
                     if (cache.GetProjectDiversification() is { } diversification)
                     {
                         end.ReportDiagnostic(diversification);
+                    }
+
+                    // enforcement hook (issue 9; re-apply after the restructure)
+                    foreach (var diagnostic in Enforcement.EnforcementAnalysis.Analyze(end.Compilation, end.Options, cache.Catalog, end.CancellationToken))
+                    {
+                        end.ReportDiagnostic(diagnostic);
                     }
                 });
             });

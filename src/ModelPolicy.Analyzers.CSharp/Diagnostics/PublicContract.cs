@@ -19,6 +19,9 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public const string InvalidPolicy = "MP0008";
         public const string UnjustifiedSuppression = "MP0009";
         public const string Inventory = "MP0010";
+        public const string CatalogOverride = "MP0011";
+        public const string EnforcementDisabled = "MP0012";
+        public const string PolicyFloorRelaxed = "MP0013";
 
         /// <summary>
         /// The rules whose findings are policy violations: errors in a regulated scope (the analyzer's severity and the
@@ -31,6 +34,18 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public static readonly string[] SuppressibleViolationRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed };
 
         public static bool IsViolationRule(string id) => Array.IndexOf(ViolationRules, id) >= 0;
+
+        /// <summary>
+        /// The rules whose severity a regulated scope may not lower or turn off without a recorded exception (MP0012):
+        /// the violation rules and the catalog-override rule.
+        /// </summary>
+        public static readonly string[] EnforcedRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression, CatalogOverride };
+
+        /// <summary>
+        /// The rules that say enforcement itself was tampered with: not configurable (no severity setting, NoWarn or
+        /// pragma changes them), and what <c>modelpolicy inventory --fail-on violation</c> also fails on.
+        /// </summary>
+        public static readonly string[] TamperRules = { EnforcementDisabled, PolicyFloorRelaxed };
     }
 
     /// <summary>The names of the properties on MP0001–MP0006 findings and MP0010 inventory entries (docs/rules/MP0010.md).</summary>
@@ -76,6 +91,15 @@ namespace ModelPolicy.Analyzers.Diagnostics
 
         /// <summary>On an MP0010 suppression entry: the written reason.</summary>
         public const string Justification = "Justification";
+
+        /// <summary>On MP0011 and its MP0010 entry: the repository catalog line, as <c>path(line)</c>.</summary>
+        public const string CatalogLine = "CatalogLine";
+
+        /// <summary>On MP0011 and its MP0010 entry: the built-in attribution the line overrides ("DeepSeek, CN, open weights").</summary>
+        public const string BuiltinAttribution = "Builtin";
+
+        /// <summary>On MP0012 and an MP0010 exception entry: the setting that lowers or turns off enforcement.</summary>
+        public const string Setting = "Setting";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Kind"/>.</summary>
@@ -84,6 +108,12 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public const string Model = "model";
         public const string Endpoint = "endpoint";
         public const string Suppression = "suppression";
+
+        /// <summary>An MP0010 entry for a repository catalog line that re-attributes a built-in id (MP0011).</summary>
+        public const string CatalogOverride = "catalog-override";
+
+        /// <summary>An MP0010 entry for a setting that lowers enforcement in a regulated scope, with a recorded reason.</summary>
+        public const string EnforcementException = "enforcement-exception";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Status"/>.</summary>
@@ -93,5 +123,8 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public const string Denied = "denied";
         public const string Unknown = "unknown";
         public const string Suppressed = "suppressed";
+
+        /// <summary>A catalog-override entry: the attribution comes from a repository line, not the built-in catalog.</summary>
+        public const string Overridden = "overridden";
     }
 }

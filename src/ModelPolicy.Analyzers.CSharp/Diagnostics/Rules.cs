@@ -80,6 +80,32 @@ namespace ModelPolicy.Analyzers.Diagnostics
             DiagnosticSeverity.Hidden,
             "One entry per model or endpoint use and per justified suppression, with vendor, origin, open weights and policy status as properties: build with -p:ErrorLog=inventory.sarif to get the inventory.");
 
+        public static readonly DiagnosticDescriptor CatalogOverride = Create(
+            RuleIdentifiers.CatalogOverride,
+            "Repository catalog line overrides a built-in attribution",
+            "{0}",
+            DiagnosticSeverity.Warning,
+            "A ModelCatalog.txt line changes the vendor, country or weights of a model id, host or vendor the built-in catalog knows, so every use of it is judged by the repository's word. In a regulated scope this is an error unless the line gives a reason= (then it is recorded in the inventory).",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor EnforcementDisabled = Create(
+            RuleIdentifiers.EnforcementDisabled,
+            "Policy enforcement turned off in a regulated scope",
+            "{0}",
+            DiagnosticSeverity.Error,
+            "In a regulated scope a violation rule (MP0002, MP0004, MP0006, MP0009, MP0011) may not be lowered or turned off (.editorconfig severity, category severity, global config, NoWarn, ruleset), nor may the regulated scope or a deny be set aside by a nested .editorconfig or a later section, unless model_policy.enforcement_exception (or the ModelPolicyEnforcementException property) gives a reason. Not configurable.",
+            WellKnownDiagnosticTags.CompilationEnd,
+            WellKnownDiagnosticTags.NotConfigurable);
+
+        public static readonly DiagnosticDescriptor PolicyFloorRelaxed = Create(
+            RuleIdentifiers.PolicyFloorRelaxed,
+            "Repository policy relaxes the organisation's policy floor",
+            "{0}",
+            DiagnosticSeverity.Error,
+            "An organisation policy floor (an AdditionalFile with ModelPolicyFloor=\"true\", or modelpolicy inventory --policy) is in force and a repository model_policy key tries to relax it. The floor still wins; the attempt is reported at its key. Not configurable.",
+            WellKnownDiagnosticTags.CompilationEnd,
+            WellKnownDiagnosticTags.NotConfigurable);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] tags) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", tags);
     }

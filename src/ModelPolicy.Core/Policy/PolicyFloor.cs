@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
 using ModelPolicy.Catalog;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Policy
 {
@@ -63,7 +63,7 @@ namespace ModelPolicy.Policy
                     }
 
                     var glob = line.Substring(1, close - 1);
-                    current = new Section(glob, ToRegex(glob), lineNumber);
+                    current = new Section(glob, SectionGlob.ToRegex(glob, anchored: false), lineNumber);
                     sections.Add(current);
                     continue;
                 }
@@ -135,66 +135,6 @@ namespace ModelPolicy.Policy
             }
 
             return options;
-        }
-
-        /// <summary>An .editorconfig glob as a regex over a '/'-separated path, anchored at a folder boundary.</summary>
-        internal static Regex ToRegex(string glob) =>
-            new Regex("^(?:.*/)?" + Body(glob) + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-        private static string Body(string glob)
-        {
-            var body = new StringBuilder();
-            var text = glob.TrimStart('/');
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                switch (c)
-                {
-                    case '*':
-                        if (i + 1 < text.Length && text[i + 1] == '*')
-                        {
-                            body.Append(".*");
-                            i++;
-                        }
-                        else
-                        {
-                            body.Append("[^/]*");
-                        }
-
-                        break;
-                    case '?':
-                        body.Append("[^/]");
-                        break;
-                    case '{':
-                        var close = text.IndexOf('}', i);
-                        if (close < 0)
-                        {
-                            body.Append("\\{");
-                            break;
-                        }
-
-                        var options = text.Substring(i + 1, close - i - 1).Split(',');
-                        body.Append("(?:").Append(string.Join("|", options.Select(Body))).Append(')');
-                        i = close;
-                        break;
-                    case '[':
-                        var end = text.IndexOf(']', i);
-                        if (end < 0)
-                        {
-                            body.Append("\\[");
-                            break;
-                        }
-
-                        body.Append('[').Append(text.Substring(i + 1, end - i - 1).Replace("!", "^").Replace("\\", "\\\\")).Append(']');
-                        i = end;
-                        break;
-                    default:
-                        body.Append(Regex.Escape(c.ToString()));
-                        break;
-                }
-            }
-
-            return body.ToString();
         }
 
         private sealed class Section
