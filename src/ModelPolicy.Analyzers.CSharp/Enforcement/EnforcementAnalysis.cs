@@ -56,7 +56,7 @@ namespace ModelPolicy.Analyzers.Enforcement
         }
 
         /// <summary>A file named ModelCatalog.txt or ModelCatalog.*.txt (any case).</summary>
-        internal static bool IsCatalogFile(string path)
+        public static bool IsCatalogFile(string path)
         {
             var name = System.IO.Path.GetFileName(path);
             return name.StartsWith("ModelCatalog", StringComparison.OrdinalIgnoreCase)
