@@ -150,6 +150,16 @@ tamper_build profile-standard -p:ModelPolicyProfile=standard
 check "tamper/-p:ModelPolicyProfile=standard: the build still fails" test "$TB_RC" -ne 0
 check "tamper/-p:ModelPolicyProfile=standard: still error MP0002" has "$TB_LOG" "Chat\\.cs\\(5,[0-9]+\\): error MP0002: 'deepseek-chat'"
 
+# 9b. -p:ModelPolicyProfile=standard overriding the project file's <ModelPolicyProfile>regulated</ModelPolicyProfile>.
+D=$(tamper_route profile-override)
+sed -i '/model_policy.profile = regulated/d' "$D/.editorconfig"
+tamper_route_set "$D" <<'EOF'
+<PropertyGroup><ModelPolicyProfile>regulated</ModelPolicyProfile></PropertyGroup>
+EOF
+tamper_build profile-override -p:ModelPolicyProfile=standard
+check "tamper/-p:ModelPolicyProfile=standard over the project file's regulated: the build fails" test "$TB_RC" -ne 0
+check "tamper/-p:ModelPolicyProfile=standard over the project file's regulated: error MP0012 names it" has "$TB_LOG" "error MP0012: ModelPolicyProfile=standard \\(a global property"
+
 # 10. A nested .editorconfig with root = true that sets the regulated scope aside for its folder.
 D=$(tamper_route nested-root)
 mkdir -p "$D/Lab"

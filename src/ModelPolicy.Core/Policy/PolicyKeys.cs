@@ -20,7 +20,7 @@ namespace ModelPolicy.Policy
 
         /// <summary>
         /// A written reason that lets a regulated scope lower or disable a violation rule's severity (MP0012 becomes an
-        /// MP0010 exception entry). Read by the enforcement check, not by the policy.
+        /// MP0010 exception entry). Read by the enforcement check, not by the policy, so not in <see cref="All"/>.
         /// </summary>
         public const string EnforcementException = Prefix + "enforcement_exception";
 
@@ -31,7 +31,6 @@ namespace ModelPolicy.Policy
         {
             DeniedOrigins, AllowedOrigins, DeniedVendors, AllowedVendors, DeniedModels, AllowedModels, UnknownModels,
             RequireOpenWeights, DeniedEndpointOrigins, AllowedEndpoints, DeniedEndpoints, Profile, Diversification,
-            EnforcementException,
         };
     }
 }
