@@ -35,6 +35,9 @@ namespace ModelPolicy.Tests
             var match = catalog.MatchModel("deepseek-chat")!;
             Assert.Equal("OpenAI", match.Vendor.Name);
             Assert.Same(item, catalog.OverrideOf(match));
+            Assert.Same(item, match.Override);
+            Assert.Equal("attribution from ModelCatalog.txt line 2 (built-in: DeepSeek, CN, open weights)", match.Override!.AttributionNote);
+            Assert.Null(catalog.MatchModel("gpt-4o")!.Override);
         }
 
         [Fact]
@@ -75,6 +78,7 @@ namespace ModelPolicy.Tests
             var host = catalog.Overrides[0];
             Assert.Equal((CatalogOverrideKind.Host, "api.deepseek.com", "DeepSeek", "CN", "OpenAI", "US"), (host.Kind, host.Value, host.BuiltinVendor, host.BuiltinCountry, host.Vendor, host.Country));
             Assert.Same(host, catalog.OverrideOf(catalog.MatchHost("api.deepseek.com")!));
+            Assert.Same(host, catalog.MatchHost("api.deepseek.com")!.Override);
             var vendor = catalog.Overrides[1];
             Assert.Equal((CatalogOverrideKind.Vendor, "DeepSeek", "US", "RISK-7: reviewed by legal"), (vendor.Kind, vendor.Value, vendor.Country, vendor.Reason));
         }

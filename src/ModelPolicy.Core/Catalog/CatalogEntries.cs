@@ -165,6 +165,9 @@ namespace ModelPolicy.Catalog
         /// <summary>The repository line's <c>reason=</c>: why it overrides a built-in attribution (null if none).</summary>
         public string? Reason { get; internal set; }
 
+        /// <summary>When this repository host line changes a built-in host's operator or country, the override.</summary>
+        public CatalogOverride? Override { get; internal set; }
+
     }
 
     /// <summary>A repository's own name for a known model (an Azure deployment, an internal fine-tune).</summary>

@@ -84,6 +84,9 @@ namespace ModelPolicy.Catalog
         /// <summary>"OpenAI, US, closed weights": what the repository line says.</summary>
         public string DescribeOverride() => Describe(Vendor, Country, OpenWeights);
 
+        /// <summary>"attribution from ModelCatalog.txt line 3 (built-in: DeepSeek, CN, open weights)": for a finding's message.</summary>
+        public string AttributionNote => "attribution from " + System.IO.Path.GetFileName(Origin.Path) + " line " + Origin.Line + " (built-in: " + Describe(BuiltinVendor, BuiltinCountry, BuiltinOpenWeights) + ")";
+
         /// <summary>
         /// "ModelCatalog.txt line 3 re-attributes model 'deepseek-chat' from DeepSeek, CN, open weights (builtin.catalog
         /// line 317) to OpenAI, US, closed weights".

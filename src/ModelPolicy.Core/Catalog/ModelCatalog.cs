@@ -116,6 +116,14 @@ namespace ModelPolicy.Catalog
             catalog.AddRange(baseCatalog.families, baseCatalog.hosts, baseCatalog.aliases);
             catalog.errors.AddRange(baseCatalog.errors);
             catalog.overrides = CatalogOverrides.Find(baseCatalog, catalog, parsed);
+            foreach (var host in catalog.hosts)
+            {
+                if (host.Origin.Path != BuiltinPath)
+                {
+                    host.Override = catalog.OverrideOf(host);
+                }
+            }
+
             return catalog;
         }
 
@@ -151,8 +159,18 @@ namespace ModelPolicy.Catalog
             }
 
             var best = FindFamily(target);
+            if (best.Value == null)
+            {
+                return null;
+            }
 
-            return best.Value == null ? null : new ModelMatch(id, aliasOf == null ? null : target, best.Value, best.PositionOnly);
+            var match = new ModelMatch(id, aliasOf == null ? null : target, best.Value, best.PositionOnly);
+            if (overrides.Count > 0)
+            {
+                match.Override = OverrideOf(match);
+            }
+
+            return match;
         }
 
         /// <summary>True when some family matches the id; unlike <see cref="MatchModel"/> this never allocates.</summary>
@@ -269,5 +287,8 @@ namespace ModelPolicy.Catalog
 
         /// <summary>True when the matching pattern is marked <c>~</c>: too ambiguous to count outside a model position.</summary>
         public bool PositionOnly { get; }
+
+        /// <summary>When a repository catalog line decided this attribution against the built-in catalog's, that line.</summary>
+        public CatalogOverride? Override { get; internal set; }
     }
 }
