@@ -64,7 +64,7 @@ tamper_build() { # tamper_build NAME extra-args... ; sets TB_RC, TB_LOG
   (cd "$dir" && run_logged "$TB_LOG" 10m dotnet build --no-incremental -c Release -p:TreatWarningsAsErrors=false "$@")
   TB_RC=$?
   say "  $(basename "$dir") (exit $TB_RC):"
-  grep -E ': (warning|error) MP[0-9]{4}:' "$TB_LOG" | sed -E 's# \[[^]]*\]$##; s#^.*/tamper/[^/]*/##' | sort -u | cut -c1-260 | sed 's/^/    /'
+  grep -E ': (warning|error) MP[0-9]{4}:' "$TB_LOG" | sed -E 's# \[[^]]*\]$##; s#^[^ :]*/tamper/[^/]*/##' | sort -u | cut -c1-260 | sed 's/^/    /'
 }
 tamper_route_set() { # tamper_route_set DIR <<< 'xml': put the MSBuild XML from stdin where <!--ROUTE--> is
   local xml
