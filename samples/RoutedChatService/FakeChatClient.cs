@@ -8,7 +8,7 @@ namespace RoutedChatService;
 /// <summary>
 /// An in-process stand-in for a provider's chat client: no network, no key. It knows only the backend that
 /// configuration gave it (model, endpoint, provider). With <c>outage: true</c> it fails the way an HTTP provider
-/// does when it is down (503), which the failover client treats as transient.
+/// does when it is down (503), which the routed client treats as transient.
 /// </summary>
 public sealed class FakeChatClient(ModelBackend backend, bool outage = false) : IChatClient
 {
@@ -20,7 +20,8 @@ public sealed class FakeChatClient(ModelBackend backend, bool outage = false) : 
             throw new HttpRequestException("503 Service Unavailable", null, HttpStatusCode.ServiceUnavailable);
         }
 
-        // The failover client sets ChatOptions.ModelId to the model of the backend it is trying.
+        // The routed client wraps each backend in MEAI's ConfigureOptionsChatClient, which sets ChatOptions.ModelId
+        // to the model of the backend it is trying.
         var model = options?.ModelId ?? backend.Model;
         var question = messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant,

@@ -32,7 +32,11 @@ builder.Services.AddModelRoutes(builder.Configuration)
     .AddChatClientFactory("fake-openai", backend => new FakeChatClient(backend, outage: true))
     .AddChatClientFactory("fake-mistral", backend => new FakeChatClient(backend))
     .AddChatClientFactory("fake-ollama", backend => new FakeChatClient(backend))
-    .AddDefaultChatClientFactory((backend, _) => new FakeChatClient(backend));
+    .AddDefaultChatClientFactory((backend, _) => new FakeChatClient(backend))
+    // The route as the keyed IChatClient "chat", through Microsoft.Extensions.AI's AddKeyedChatClient; the
+    // ChatClientBuilder it returns wraps MEAI middleware around the routed client (here MEAI's logging client).
+    .AddKeyedChatClient("chat")
+    .UseLogging();
 
 using var host = builder.Build();
 var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RoutedChatService");
@@ -55,7 +59,11 @@ catch (OptionsValidationException e)
 var routes = host.Services.GetRequiredService<IModelRoutes>();
 log.LogInformation("Route 'chat': {Route}", routes.Get("chat"));
 
-using var chat = host.Services.GetRequiredService<IRoutedChatClientFactory>().Create("chat");
+// [FromKeyedServices("chat")] IChatClient in a real service. Under MEAI's LoggingChatClient is the route's
+// ModelRouteChatClient, itself a Microsoft.Extensions.AI FailoverChatClient: the route and the guard pick each attempt.
+var chat = host.Services.GetRequiredKeyedService<IChatClient>("chat");
+var routed = chat.GetRequiredService<ModelRouteChatClient>();
+log.LogInformation("Keyed IChatClient 'chat': {Outer} over {Routed}, a {Base}", chat.GetType().Name, routed.GetType().Name, routed.GetType().BaseType);
 var response = await chat.GetResponseAsync("Summarize the refund policy in one sentence.");
 log.LogInformation("Answer from {Model}: {Text}", response.ModelId, response.Text);
 

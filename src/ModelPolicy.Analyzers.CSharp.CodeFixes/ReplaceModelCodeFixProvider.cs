@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers.Configuration;
 using ModelPolicy.Analyzers.Diagnostics;
 using ModelPolicy.Catalog;
 using ModelPolicy.Policy;
@@ -45,16 +45,16 @@ namespace ModelPolicy.Analyzers.CodeFixes
             {
                 if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
                     || !literal.IsKind(SyntaxKind.StringLiteralExpression)
-                    || !diagnostic.Properties.TryGetValue(Findings.ValueProperty, out var id) || id == null
+                    || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Value, out var id) || id == null
                     || literal.Token.ValueText != id)
                 {
                     continue;
                 }
 
-                var cache = PolicyCache.Create(context.Document.Project.AnalyzerOptions, context.CancellationToken);
-                var policy = cache.GetPolicy(literal.SyntaxTree);
+                var state = CompilationState.FromOptions(context.Document.Project.AnalyzerOptions, new CatalogProvider(), context.CancellationToken);
+                var policy = state.Policies.For(literal.SyntaxTree);
                 var rank = 0;
-                foreach (var alternative in Alternatives(cache.Catalog, policy, id, diagnostic.Properties))
+                foreach (var alternative in Alternatives(state.Catalog, policy, id, diagnostic.Properties))
                 {
                     rank++;
                     var replacement = alternative.Id;
@@ -87,8 +87,8 @@ namespace ModelPolicy.Analyzers.CodeFixes
         /// <summary>The allowed catalog examples, closest capability first.</summary>
         internal static IEnumerable<Alternative> Alternatives(ModelCatalog catalog, ModelPolicySettings policy, string id, ImmutableDictionary<string, string?> properties)
         {
-            properties.TryGetValue(Findings.ModelKindProperty, out var kind);
-            properties.TryGetValue(Findings.OpenWeightsProperty, out var openWeights);
+            properties.TryGetValue(DiagnosticProperties.ModelKind, out var kind);
+            properties.TryGetValue(DiagnosticProperties.OpenWeights, out var openWeights);
             var size = ParameterSize(id);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { id };
             var found = new List<Alternative>();

@@ -9,11 +9,11 @@ namespace ModelPolicy.Routing
     public sealed class ModelBackend : IEquatable<ModelBackend>
     {
         public ModelBackend(string model, Uri? endpoint = null, string? provider = null)
-            : this(model, endpoint, provider, null, null)
+            : this(model, endpoint, provider, null, null, null, null)
         {
         }
 
-        internal ModelBackend(string model, Uri? endpoint, string? provider, string? routeName, string? deniedReason)
+        internal ModelBackend(string model, Uri? endpoint, string? provider, string? routeName, string? deniedReason, string? vendor, string? country)
         {
             if (string.IsNullOrWhiteSpace(model))
             {
@@ -25,6 +25,8 @@ namespace ModelPolicy.Routing
             Provider = string.IsNullOrWhiteSpace(provider) ? null : provider!.Trim();
             RouteName = routeName;
             DeniedReason = deniedReason;
+            Vendor = vendor;
+            Country = country;
         }
 
         /// <summary>The model id sent to the provider (<c>gpt-4o</c>, <c>mistral-large-latest</c>).</summary>
@@ -43,6 +45,12 @@ namespace ModelPolicy.Routing
         public string? DeniedReason { get; }
 
         public bool IsDenied => DeniedReason != null;
+
+        /// <summary>Who made the model, from the catalog (<c>OpenAI</c>, <c>Mistral AI</c>), or null when the catalog does not know it.</summary>
+        public string? Vendor { get; }
+
+        /// <summary>The vendor's country from the catalog (ISO 3166-1 alpha-2, <c>US</c>, <c>FR</c>), or null when the catalog does not know the model.</summary>
+        public string? Country { get; }
 
         /// <summary>Same model, endpoint and provider (route and verdict are not compared).</summary>
         public bool Equals(ModelBackend? other) =>

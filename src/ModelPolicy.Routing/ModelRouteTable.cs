@@ -21,6 +21,8 @@ namespace ModelPolicy.Routing
 
         public IReadOnlyCollection<string> Names { get; }
 
+        public string SectionName => sectionName;
+
         /// <summary>
         /// Builds the table and collects every problem: bad policy values, empty models, bad endpoints,
         /// unknown fallback routes, cycles, and (when enforced at start-up) denied backends. The table is
@@ -72,7 +74,7 @@ namespace ModelPolicy.Routing
                     {
                         var fallbackSubject = "Fallback " + (i + 1) + " of model route '" + name + "' (" + itemPath + ")";
                         chain.Add(MakeBackend(fallbackSubject, itemPath, fallback.Model, fallback.Endpoint, fallback.Provider, null, guard, errors, denials)
-                            ?? new ModelBackend("?", null, null, null, null));
+                            ?? new ModelBackend("?", null, null, null, null, null, null));
                     }
                 }
 
@@ -101,6 +103,15 @@ namespace ModelPolicy.Routing
         public static ModelRouteTable Create(ModelRoutingOptions options)
         {
             var errors = new List<string>();
+            return TryCreate(options, errors) ?? throw Invalid(errors);
+        }
+
+        /// <summary>
+        /// Builds the table, or returns null and fills <paramref name="errors"/>: every route and policy error and,
+        /// when <see cref="ModelRoutingOptions.EnforcePolicyAtStartup"/> is on, every denied backend.
+        /// </summary>
+        public static ModelRouteTable? TryCreate(ModelRoutingOptions options, List<string> errors)
+        {
             var denials = new List<string>();
             var table = Build(options, errors, denials);
             if (options.EnforcePolicyAtStartup)
@@ -108,14 +119,12 @@ namespace ModelPolicy.Routing
                 errors.AddRange(denials);
             }
 
-            if (table == null || errors.Count > 0)
-            {
-                throw new Microsoft.Extensions.Options.OptionsValidationException(
-                    Microsoft.Extensions.Options.Options.DefaultName, typeof(ModelRoutingOptions), errors);
-            }
-
-            return table;
+            return table == null || errors.Count > 0 ? null : table;
         }
+
+        public static Microsoft.Extensions.Options.OptionsValidationException Invalid(IEnumerable<string> errors) =>
+            new Microsoft.Extensions.Options.OptionsValidationException(
+                Microsoft.Extensions.Options.Options.DefaultName, typeof(ModelRoutingOptions), errors);
 
         public ModelRoute Get(string name)
         {
@@ -179,7 +188,8 @@ namespace ModelPolicy.Routing
                 denials.Add(denied);
             }
 
-            return new ModelBackend(model!, uri, provider, routeName, denied);
+            var origin = guard.Describe(model!.Trim());
+            return new ModelBackend(model!, uri, provider, routeName, denied, origin?.Vendor.Name, origin?.Country);
         }
 
         private static void FindCycles(ModelRoutingOptions options, string section, List<string> errors)

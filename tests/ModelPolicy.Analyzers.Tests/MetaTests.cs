@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Diagnostics;
-using ModelPolicy.Analyzers.Analysis;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;
 
@@ -25,7 +24,7 @@ namespace ModelPolicy.Analyzers.Tests
             var root = RepositoryRoot();
             foreach (var descriptor in Analyzers.SelectMany(a => a.SupportedDiagnostics))
             {
-                Assert.Equal(ModelPolicy.Analyzers.Diagnostics.Rules.HelpLinkBase + descriptor.Id + ".md", descriptor.HelpLinkUri);
+                Assert.Equal(ModelPolicy.Analyzers.Diagnostics.Descriptors.HelpLinkBase + descriptor.Id + ".md", descriptor.HelpLinkUri);
                 Assert.True(File.Exists(Path.Combine(root, "docs", "rules", descriptor.Id + ".md")), "docs/rules/" + descriptor.Id + ".md is missing");
             }
         }

@@ -7,6 +7,8 @@ using Xunit;
 namespace ModelPolicy.Tests
 {
     /// <summary>The policy keys and their precedence, on a small catalog of our own.</summary>
+    [Trait("Rule", "MP0002")]
+    [Trait("Rule", "MP0004")]
     public class PolicyTests
     {
         private static readonly ModelCatalog Catalog = ModelCatalog.FromText("test", """

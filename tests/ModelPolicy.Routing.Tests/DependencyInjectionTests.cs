@@ -62,8 +62,8 @@ namespace ModelPolicy.Routing.Tests
 
             Assert.Same(chat, again);
             Assert.NotSame(chat, eu);
-            Assert.Equal("chat", Assert.IsType<FailoverChatClient>(chat).Route.Name);
-            Assert.Equal("chat-eu", Assert.IsType<FailoverChatClient>(eu).Route.Name);
+            Assert.Equal("chat", Assert.IsType<ModelRouteChatClient>(chat).Route.Name);
+            Assert.Equal("chat-eu", Assert.IsType<ModelRouteChatClient>(eu).Route.Name);
             Assert.Throws<ModelRouteNotFoundException>(() => provider.GetRequiredKeyedService<IChatClient>("nope"));
         }
 

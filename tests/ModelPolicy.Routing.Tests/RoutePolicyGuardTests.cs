@@ -106,7 +106,9 @@ namespace ModelPolicy.Routing.Tests
                   "ModelRoutes": { "chat": { "Model": "gpt-4o" } } }
                 """).BuildServiceProvider();
 
-            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ModelRoutingOptions>>().Value);
+            // Start-up validation (what the host's StartAsync runs); the options themselves are not validated, so that
+            // a reload can be refused without throwing inside the configuration's change callback.
+            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
             Assert.Contains("Model policy ModelPolicy:DeniedOrigins = 'XX': 'XX' is not an ISO 3166-1 alpha-2 country code or EU.", error.Failures);
             Assert.Contains("Model policy ModelPolicy:RequireOpenWeights = 'maybe': expected true or false.", error.Failures);
@@ -144,7 +146,7 @@ namespace ModelPolicy.Routing.Tests
             Assert.Equal("chat", model.RouteName);
             Assert.Equal("deepseek-chat", model.Backend.Model);
             Assert.Throws<ModelRouteDeniedException>(() => routes.GetEndpoint("chat"));
-            Assert.Throws<ModelRouteDeniedException>(() => new FailoverChatClient(routes.Get("chat"), b => throw new InvalidOperationException("never built")));
+            Assert.Throws<ModelRouteDeniedException>(() => new ModelRouteChatClient(routes.Get("chat"), b => throw new InvalidOperationException("never built")));
             Assert.True(routes.Get("chat").Primary.IsDenied);
             Assert.Equal("mistral-small-latest", routes.GetModel("chat-eu"));
         }
@@ -168,19 +170,45 @@ namespace ModelPolicy.Routing.Tests
             var calls = new CallLog();
             var logger = new FakeLogger();
             var routes = TestCatalog.Routes(DeniedFallback, o => o.EnforcePolicyAtStartup = false);
+            var built = new List<string>();
             using var client = routes.CreateChatClient(
                 "chat",
-                b => new FakeChatClient(b, calls, b.Model == "gpt-4o" ? _ => new HttpRequestException("down") : null),
+                b =>
+                {
+                    built.Add(b.Model);
+                    return new FakeChatClient(b, calls, b.Model == "gpt-4o" ? _ => new HttpRequestException("down") : null);
+                },
                 logger);
 
             var response = await client.GetResponseAsync(new[] { new ChatMessage(ChatRole.User, "hi") });
 
             Assert.Equal("from mistral-small-latest", response.Text);
             Assert.Equal(new[] { "gpt-4o", "mistral-small-latest" }, calls.Calls);
+            Assert.Equal(new[] { "gpt-4o", "mistral-small-latest" }, built); // the denied backend's client is never even built
             var failover = Assert.Single(logger.Entries, e => e.EventId == RoutingLog.Failover);
             Assert.Equal("mistral-small-latest", failover["ToModel"]);
             var skipped = Assert.Single(logger.Entries, e => e.EventId == RoutingLog.DeniedBackendSkipped);
             Assert.Equal("deepseek-chat", skipped["Model"]);
+            Assert.Equal("CN", skipped["Country"]);
+        }
+
+        [Fact]
+        public async Task A_denied_fallback_is_never_reached_even_when_every_allowed_backend_fails()
+        {
+            var calls = new CallLog();
+            var routes = TestCatalog.Routes(DeniedFallback, o => o.EnforcePolicyAtStartup = false);
+            using var client = routes.CreateChatClient("chat", b => new FakeChatClient(b, calls, _ => new HttpRequestException("down")));
+
+            var error = await Assert.ThrowsAsync<ModelRouteFailoverException>(async () =>
+            {
+                await foreach (var update in client.GetStreamingResponseAsync(new[] { new ChatMessage(ChatRole.User, "hi") }))
+                {
+                }
+            });
+
+            Assert.Equal(new[] { "gpt-4o", "mistral-small-latest" }, calls.Calls);
+            Assert.Equal(new[] { "gpt-4o", "deepseek-chat", "mistral-small-latest" }, error.Attempts.Select(a => a.Backend.Model));
+            Assert.IsType<ModelRouteDeniedException>(error.Attempts[1].Error);
         }
 
         private static IServiceCollection Services(string json)

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers.Diagnostics;
 
 namespace ModelPolicy.Analyzers.CodeFixes.Routes
 {
@@ -86,7 +86,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
 
         private static ImmutableArray<(Document, Diagnostic)> Pairs(Solution solution, List<Diagnostic> diagnostics, string? kind) =>
             diagnostics
-                .Where(d => d.Location.IsInSource && d.Properties.TryGetValue(Findings.KindProperty, out var k) && (k == kind || (kind == null && (k == "model" || k == "endpoint"))))
+                .Where(d => d.Location.IsInSource && d.Properties.TryGetValue(DiagnosticProperties.Kind, out var k) && (k == kind || (kind == null && (k == ValueKinds.Model || k == ValueKinds.Endpoint))))
                 .Select(d => (Document: solution.GetDocument(d.Location.SourceTree), Diagnostic: d))
                 .Where(p => p.Document != null)
                 .Select(p => (p.Document!, p.Diagnostic))
@@ -100,7 +100,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
                 return Enumerable.Empty<Diagnostic>();
             }
 
-            var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelPolicy.Analyzers.Analysis.ModelPolicyAnalyzer());
+            var analyzers = ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelPolicy.Analyzers.ModelPolicyAnalyzer());
             return await Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
     }

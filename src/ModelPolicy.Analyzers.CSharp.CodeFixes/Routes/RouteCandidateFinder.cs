@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers.Diagnostics;
 using ModelPolicy.Catalog;
 using ModelPolicy.Text;
 
@@ -35,7 +35,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
             }
 
             var routesType = GetBestType(model.Compilation, RoutesInterface);
-            if (routesType == null || !diagnostic.Properties.TryGetValue(Findings.KindProperty, out var kind) || !diagnostic.Properties.TryGetValue(Findings.ValueProperty, out var value) || value == null)
+            if (routesType == null || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Kind, out var kind) || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Value, out var value) || value == null)
             {
                 return Array.Empty<RouteCandidate>();
             }
@@ -242,7 +242,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
             candidate.Group = group;
             candidate.Provider = ProviderOf(api);
             var name = api == null ? null : KindFromApi(api);
-            if (name == null && properties != null && properties.TryGetValue(Findings.ModelKindProperty, out var modelKind) && !string.IsNullOrEmpty(modelKind))
+            if (name == null && properties != null && properties.TryGetValue(DiagnosticProperties.ModelKind, out var modelKind) && !string.IsNullOrEmpty(modelKind))
             {
                 name = modelKind;
             }

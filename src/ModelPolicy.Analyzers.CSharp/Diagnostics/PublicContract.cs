@@ -1,4 +1,4 @@
-using System;
+using System.Collections.Immutable;
 
 namespace ModelPolicy.Analyzers.Diagnostics
 {
@@ -28,24 +28,24 @@ namespace ModelPolicy.Analyzers.Diagnostics
         /// package targets' WarningsAsErrors), guarded against unjustified suppression (MP0009), and what
         /// <c>modelpolicy inventory --fail-on violation</c> fails on.
         /// </summary>
-        public static readonly string[] ViolationRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression };
+        public static readonly ImmutableArray<string> ViolationRules = ImmutableArray.Create(ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression);
 
         /// <summary>The violation rules a suppression can hide (MP0009 itself is not suppressible quietly either, but is not "a finding").</summary>
-        public static readonly string[] SuppressibleViolationRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed };
+        public static readonly ImmutableArray<string> SuppressibleViolationRules = ImmutableArray.Create(ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed);
 
-        public static bool IsViolationRule(string id) => Array.IndexOf(ViolationRules, id) >= 0;
+        public static bool IsViolationRule(string id) => ViolationRules.Contains(id);
 
         /// <summary>
         /// The rules whose severity a regulated scope may not lower or turn off without a recorded exception (MP0012):
         /// the violation rules and the catalog-override rule.
         /// </summary>
-        public static readonly string[] EnforcedRules = { ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression, CatalogOverride };
+        public static readonly ImmutableArray<string> EnforcedRules = ImmutableArray.Create(ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression, CatalogOverride);
 
         /// <summary>
         /// The rules that say enforcement itself was tampered with: not configurable (no severity setting, NoWarn or
         /// pragma changes them), and what <c>modelpolicy inventory --fail-on violation</c> also fails on.
         /// </summary>
-        public static readonly string[] TamperRules = { EnforcementDisabled, PolicyFloorRelaxed };
+        public static readonly ImmutableArray<string> TamperRules = ImmutableArray.Create(EnforcementDisabled, PolicyFloorRelaxed);
     }
 
     /// <summary>The names of the properties on MP0001–MP0006 findings and MP0010 inventory entries (docs/rules/MP0010.md).</summary>
@@ -100,6 +100,16 @@ namespace ModelPolicy.Analyzers.Diagnostics
 
         /// <summary>On MP0012 and an MP0010 exception entry: the setting that lowers or turns off enforcement.</summary>
         public const string Setting = "Setting";
+    }
+
+    /// <summary>The MSBuild properties the analyzer reads (compiler-visible through the package's props), as analyzer options.</summary>
+    public static class BuildProperties
+    {
+        /// <summary>MSBuild <c>ModelPolicyInventory</c>: true to get the MP0010 inventory entries (set when <c>ErrorLog</c> is).</summary>
+        public const string Inventory = "build_property.ModelPolicyInventory";
+
+        /// <summary>MSBuild <c>ModelPolicyEnforcementException</c>: the written reason for a project-wide enforcement exception (MP0012).</summary>
+        public const string EnforcementException = "build_property.ModelPolicyEnforcementException";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Kind"/>.</summary>

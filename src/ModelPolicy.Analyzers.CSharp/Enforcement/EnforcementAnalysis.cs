@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ModelPolicy.Analyzers.Diagnostics;
+using ModelPolicy.Analyzers.Rules;
 using ModelPolicy.Catalog;
 using ModelPolicy.Policy;
 using ModelPolicy.Text;
@@ -29,7 +30,7 @@ namespace ModelPolicy.Analyzers.Enforcement
     /// What only MSBuild can see (RunAnalyzers=false, the analyzer removed from @(Analyzer)) the package's targets check.
     /// Used by <see cref="Analysis.ModelPolicyAnalyzer"/> at compilation end and by the modelpolicy CLI.
     /// </summary>
-    public static class EnforcementAnalysis
+    public static partial class EnforcementAnalysis
     {
         /// <summary>AdditionalFiles metadata that marks an organisation's policy floor.</summary>
         public const string FloorMetadataKey = "build_metadata.AdditionalFiles.ModelPolicyFloor";
@@ -90,7 +91,7 @@ namespace ModelPolicy.Analyzers.Enforcement
 
         private static string Verb(string severity) => severity == "none" ? "turns off" : "lowers to " + severity;
 
-        private sealed class Run
+        private sealed partial class Run
         {
             private readonly Compilation compilation;
             private readonly AnalyzerOptions options;
@@ -118,7 +119,11 @@ namespace ModelPolicy.Analyzers.Enforcement
                 provider.GlobalOptions.TryGetValue(ExceptionPropertyKey, out var property);
                 provider.GlobalOptions.TryGetValue(PolicyKeys.EnforcementException, out var globalKey);
                 projectException = Reason(property) ?? Reason(globalKey);
+                InventoryWanted = provider.GlobalOptions.TryGetValue(BuildProperties.Inventory, out var inventory) && string.Equals(inventory?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
             }
+
+            /// <summary>MP0010 entries (overrides, exceptions) only when an inventory is asked for, as for every other entry.</summary>
+            public bool InventoryWanted { get; }
 
             public ImmutableArray<Diagnostic>.Builder Results { get; } = ImmutableArray.CreateBuilder<Diagnostic>();
 
@@ -189,7 +194,7 @@ namespace ModelPolicy.Analyzers.Enforcement
                         {
                             var location = relaxation.Key.StartsWith(PolicyKeys.Prefix, StringComparison.Ordinal) ? KeyLocation(tree.FilePath, relaxation.Key) : null;
                             var where = relaxation.Key.StartsWith(PolicyKeys.Prefix, StringComparison.Ordinal) ? "the .editorconfig that applies to" : "the project of";
-                            Add(Rules.PolicyFloorRelaxed, relaxation.ToString(), where, tree.FilePath, location, exception: null, setting: relaxation.Key + " = " + relaxation.Value);
+                            Add(MP0013PolicyFloorRelaxed.Descriptor, relaxation.ToString(), where, tree.FilePath, location, exception: null, setting: relaxation.Key + " = " + relaxation.Value);
                         }
                     }
 
@@ -264,271 +269,9 @@ namespace ModelPolicy.Analyzers.Enforcement
                 }
             }
 
-            /// <summary>
-            /// An .editorconfig section that makes files regulated, or denies something in a regulated file, set aside
-            /// for some of them by a nested <c>root = true</c> file or a later section.
-            /// </summary>
-            public void CheckSetAside()
-            {
-                foreach (var config in configs.Where(c => !c.IsGlobal))
-                {
-                    foreach (var section in config.Sections.Where(s => s.Glob != null))
-                    {
-                        foreach (var entry in section.Entries)
-                        {
-                            var isProfile = entry.Key == PolicyKeys.Profile && IsRegulatedWord(entry.Value);
-                            var isDeny = Array.IndexOf(DeniedKeys, entry.Key) >= 0;
-                            if (!isProfile && !isDeny)
-                            {
-                                continue;
-                            }
-
-                            foreach (var state in trees.Values)
-                            {
-                                cancellationToken.ThrowIfCancellationRequested();
-                                if (!config.Applies(section, state.Tree.FilePath))
-                                {
-                                    continue;
-                                }
-
-                                var setting = entry.Key + " = " + entry.Value;
-                                var at = System.IO.Path.GetFileName(config.Path) + " line " + (entry.Line + 1) + " [" + section.Glob + "]";
-                                if (isProfile && !state.Regulated)
-                                {
-                                    var now = state.Value(PolicyKeys.Profile);
-                                    AddSetting(
-                                        setting + " (" + at + ")",
-                                        "is set aside" + (now == null ? " (no profile is in force)" : " (the profile in force is '" + now + "')") + " by a nested .editorconfig with root = true or a later section",
-                                        "for",
-                                        state.Tree.FilePath,
-                                        config.LocationOf(entry),
-                                        state.Exception,
-                                        scope: string.Empty);
-                                }
-                                else if (isDeny && state.Regulated)
-                                {
-                                    var lost = Lost(entry.Key, entry.Value, state.Value(entry.Key));
-                                    if (lost.Count > 0)
-                                    {
-                                        AddSetting(
-                                            setting + " (" + at + ")",
-                                            "is relaxed (" + string.Join(", ", lost) + " no longer denied; in force: '" + (state.Value(entry.Key) ?? "unset") + "') by a nested .editorconfig with root = true or a later section",
-                                            "for",
-                                            state.Tree.FilePath,
-                                            config.LocationOf(entry),
-                                            state.Exception);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-
-            /// <summary>
-            /// A regulated file the analyzer skips as generated (outside obj/) that holds a model id or endpoint its policy
-            /// (and any floor) denies: the marker would hide a violation. Reported without a location, which in generated
-            /// code would be dropped.
-            /// </summary>
-            public void CheckGenerated()
-            {
-                var treeOptions = compilation.Options.SyntaxTreeOptionsProvider;
-                foreach (var state in trees.Values.Where(t => t.Regulated))
-                {
-                    var tree = state.Tree;
-                    var path = tree.FilePath.Replace('\\', '/');
-                    if (path.Length == 0 || path.IndexOf("/obj/", StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        continue;
-                    }
-
-                    var marker = GeneratedMarker(tree, treeOptions);
-                    if (marker == null)
-                    {
-                        continue;
-                    }
-
-                    var policy = PolicyReader.Read(state.Keys, projectProfile, catalog).Settings;
-                    var floorPolicies = floors.Select(f => f.SettingsFor(tree.FilePath, catalog)).ToList();
-                    foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-                    {
-                        if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken))
-                        {
-                            continue;
-                        }
-
-                        var value = token.ValueText;
-                        var verdict = Judge(value, policy, floorPolicies, out var shown);
-                        if (verdict != null)
-                        {
-                            var line = token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                            AddSetting(
-                                marker,
-                                "marks the file as generated, so the analyzer skips it, and it holds " + shown + " (line " + line + "), which the policy denies: " + verdict.Reason,
-                                "in",
-                                tree.FilePath,
-                                null,
-                                state.Exception);
-                        }
-                    }
-                }
-            }
-
-            private Verdict? Judge(string value, ModelPolicySettings policy, List<ModelPolicySettings> floorPolicies, out string shown)
-            {
-                shown = "'" + value + "'";
-                if (UrlText.TryGetHost(value, 0, value.Length, out var start, out var length, out _))
-                {
-                    var host = value.Substring(start, length).ToLowerInvariant();
-                    var entry = catalog.MatchHost(host);
-                    shown = "endpoint '" + host + "'";
-                    foreach (var level in floorPolicies.Append(policy))
-                    {
-                        var verdict = PolicyEvaluator.EvaluateEndpoint(level, host, entry);
-                        if (verdict.IsDenied)
-                        {
-                            return verdict;
-                        }
-                    }
-
-                    return null;
-                }
-
-                var match = ModelIdShape.IsPlausible(value) ? catalog.MatchModel(value) : null;
-                if (match == null || match.PositionOnly)
-                {
-                    return null;
-                }
-
-                foreach (var level in floorPolicies.Append(policy))
-                {
-                    var verdict = PolicyEvaluator.EvaluateModel(level, value, match);
-                    if (verdict.IsDenied)
-                    {
-                        return verdict;
-                    }
-                }
-
-                return null;
-            }
-
-            private string? GeneratedMarker(SyntaxTree tree, SyntaxTreeOptionsProvider? treeOptions)
-            {
-                if (treeOptions != null && treeOptions.IsGenerated(tree, cancellationToken) == GeneratedKind.MarkedGenerated)
-                {
-                    return "generated_code = true";
-                }
-
-                var name = System.IO.Path.GetFileName(tree.FilePath);
-                foreach (var suffix in new[] { ".designer.cs", ".generated.cs", ".g.cs", ".g.i.cs" })
-                {
-                    if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return "the file name " + name;
-                    }
-                }
-
-                if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase))
-                {
-                    return "the file name " + name;
-                }
-
-                foreach (var trivia in tree.GetRoot(cancellationToken).GetLeadingTrivia())
-                {
-                    var text = trivia.ToString();
-                    if (text.IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("<autogenerated", StringComparison.OrdinalIgnoreCase) >= 0)
-                    {
-                        return "an <auto-generated> header";
-                    }
-                }
-
-                return null;
-            }
-
-            /// <summary>MP0011 at each repository catalog line that overrides a built-in attribution, and its MP0010 entry.</summary>
-            public void CheckCatalogOverrides()
-            {
-                var regulated = AnyRegulated;
-                foreach (var item in catalog.Overrides)
-                {
-                    var location = CatalogLocation(item.Origin);
-                    var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                    properties[DiagnosticProperties.Kind] = ValueKinds.CatalogOverride;
-                    properties[DiagnosticProperties.Value] = item.Value;
-                    properties[DiagnosticProperties.Vendor] = item.Vendor;
-                    properties[DiagnosticProperties.Country] = item.Country;
-                    if (item.OpenWeights != null)
-                    {
-                        properties[DiagnosticProperties.OpenWeights] = item.OpenWeights.Value ? "true" : "false";
-                    }
-
-                    properties[DiagnosticProperties.CatalogLine] = item.Origin.ToString();
-                    properties[DiagnosticProperties.BuiltinAttribution] = item.DescribeBuiltin();
-                    properties[DiagnosticProperties.Status] = StatusValues.Overridden;
-                    if (item.Reason != null)
-                    {
-                        properties[DiagnosticProperties.Justification] = item.Reason;
-                    }
-
-                    var severity = item.Reason != null ? DiagnosticSeverity.Info : regulated ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-                    var message = item + (item.Reason != null
-                        ? " (reason: " + item.Reason + ")"
-                        : regulated
-                            ? ": in a regulated scope a built-in attribution may only be overridden with a reason= on the line"
-                            : ": every use of it is judged as this line says");
-                    Results.Add(Diagnostic.Create(Rules.CatalogOverride, location, severity, null, properties.ToImmutable(), message));
-                    Results.Add(Diagnostic.Create(
-                        Rules.Inventory,
-                        location,
-                        properties.ToImmutable(),
-                        "Catalog override",
-                        item.Value,
-                        item.DescribeOverride() + ", built-in: " + item.DescribeBuiltin(),
-                        StatusValues.Overridden + " (" + System.IO.Path.GetFileName(item.Origin.Path) + " line " + item.Origin.Line + (item.Reason == null ? string.Empty : "; " + item.Reason) + ")"));
-                }
-
-                foreach (var finding in findingOrder.Select(k => findings[k]))
-                {
-                    Results.Add(finding.ToDiagnostic());
-                }
-            }
-
-            private static List<string> Lost(string key, string declared, string? effective)
-            {
-                var was = Items(key, declared);
-                var now = Items(key, effective ?? string.Empty);
-                return was.Where(w => !now.Contains(w)).OrderBy(w => w, StringComparer.Ordinal).ToList();
-            }
-
-            private static HashSet<string> Items(string key, string value)
-            {
-                var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                var trimmed = value.Trim();
-                if (trimmed.Length == 0 || trimmed.Equals("none", StringComparison.OrdinalIgnoreCase))
-                {
-                    return set;
-                }
-
-                foreach (var part in trimmed.Split(','))
-                {
-                    var item = part.Trim();
-                    if (item.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    if (!(key.EndsWith("origins", StringComparison.Ordinal) && Countries.TryExpand(item, set)))
-                    {
-                        set.Add(item);
-                    }
-                }
-
-                return set;
-            }
-
             private void AddSetting(string setting, string what, string where, string path, Location? location, string? exception, string scope = " in a regulated scope")
             {
-                Add(Rules.EnforcementDisabled, "'" + setting + "' " + what + scope, where, path, location, exception, setting);
+                Add(MP0012EnforcementDisabled.Descriptor, "'" + setting + "' " + what + scope, where, path, location, exception, setting);
             }
 
             private void Add(DiagnosticDescriptor rule, string text, string where, string path, Location? location, string? exception, string setting)
@@ -581,98 +324,6 @@ namespace ModelPolicy.Analyzers.Enforcement
                 return null;
             }
 
-            private Location CatalogLocation(CatalogOrigin origin)
-            {
-                foreach (var file in catalogFiles)
-                {
-                    if (file.Key == origin.Path && origin.Line - 1 < file.Value.Lines.Count)
-                    {
-                        var line = file.Value.Lines[origin.Line - 1];
-                        return Location.Create(origin.Path, line.Span, file.Value.Lines.GetLinePositionSpan(line.Span));
-                    }
-                }
-
-                return Location.None;
-            }
-        }
-
-        private sealed class TreeState
-        {
-            private readonly List<KeyValuePair<string, string>> keys;
-
-            public TreeState(SyntaxTree tree, List<KeyValuePair<string, string>> keys, bool regulated, string? exception)
-            {
-                Tree = tree;
-                this.keys = keys;
-                Regulated = regulated;
-                Exception = exception;
-            }
-
-            public SyntaxTree Tree { get; }
-
-            public List<KeyValuePair<string, string>> Keys => keys;
-
-            public bool Regulated { get; }
-
-            public string? Exception { get; }
-
-            public string? Value(string key)
-            {
-                foreach (var pair in keys)
-                {
-                    if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return pair.Value;
-                    }
-                }
-
-                return null;
-            }
-        }
-
-        /// <summary>One setting found, with the first file it applies to and how many others.</summary>
-        private sealed class Finding
-        {
-            private readonly DiagnosticDescriptor rule;
-            private readonly string text;
-            private readonly string where;
-            private readonly string path;
-            private readonly Location location;
-            private readonly string? exception;
-            private readonly string setting;
-
-            public Finding(DiagnosticDescriptor rule, string text, string where, string path, Location location, string? exception, string setting)
-            {
-                this.rule = rule;
-                this.text = text;
-                this.where = where;
-                this.path = path;
-                this.location = location;
-                this.exception = exception;
-                this.setting = setting;
-            }
-
-            public int Count { get; set; }
-
-            public Diagnostic ToDiagnostic()
-            {
-                var scope = "(" + where + " " + path + (Count == 0 ? string.Empty : " and " + Count + " other file" + (Count == 1 ? string.Empty : "s")) + ")";
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties[DiagnosticProperties.Setting] = setting;
-                if (exception != null && rule.Id == RuleIdentifiers.EnforcementDisabled)
-                {
-                    properties[DiagnosticProperties.Kind] = ValueKinds.EnforcementException;
-                    properties[DiagnosticProperties.Value] = setting;
-                    properties[DiagnosticProperties.Justification] = exception;
-                    properties[DiagnosticProperties.Status] = StatusValues.Suppressed;
-                    return Diagnostic.Create(Rules.Inventory, location, properties.ToImmutable(), "Enforcement exception", setting, text + " " + scope, exception);
-                }
-
-                var advice = rule.Id == RuleIdentifiers.EnforcementDisabled
-                    ? ": a violation fails the build only while it is an error. Remove the setting, or record why with model_policy.enforcement_exception = <reason> in the same section (the ModelPolicyEnforcementException property for a project-wide setting)"
-                    : ": the organisation policy still applies; remove the key or make it at least as strict";
-                return Diagnostic.Create(rule, location, properties.ToImmutable(), text + " " + scope + advice);
-            }
         }
     }
 }

@@ -7,7 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers;
 using ModelPolicy.Cli.Inventory;
 using ModelPolicy.Cli.Loading;
 
@@ -57,19 +57,15 @@ namespace ModelPolicy.Cli.Analysis
                 }
 
                 var options = project.AnalyzerOptions;
-                if (ProfileOptionsProvider.VisibleProfile(options.AnalyzerConfigOptionsProvider) == null && project.FilePath != null)
+                string? profile = null;
+                if (ProfileOptionsProvider.VisibleProfile(options.AnalyzerConfigOptionsProvider) == null && project.FilePath != null
+                    && !profiles.TryGetValue(project.FilePath, out profile))
                 {
-                    if (!profiles.TryGetValue(project.FilePath, out var profile))
-                    {
-                        profile = ReadProfile(project.FilePath, globalProperties);
-                        profiles[project.FilePath] = profile;
-                    }
-
-                    if (profile != null)
-                    {
-                        options = new AnalyzerOptions(options.AdditionalFiles, new ProfileOptionsProvider(options.AnalyzerConfigOptionsProvider, profile));
-                    }
+                    profile = ReadProfile(project.FilePath, globalProperties);
+                    profiles[project.FilePath] = profile;
                 }
+
+                options = new AnalyzerOptions(options.AdditionalFiles, new ProfileOptionsProvider(options.AnalyzerConfigOptionsProvider, profile));
 
                 // --policy: the analyzer runs without the repository's ModelPolicy severities and the floor judges every use
                 var floorRun = floor == null ? null : new Policy.FloorRun(floor.Floor, floor.Text, compilation, options, target.Root);

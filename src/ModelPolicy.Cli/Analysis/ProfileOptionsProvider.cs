@@ -6,15 +6,16 @@ using ModelPolicy.Policy;
 namespace ModelPolicy.Cli.Analysis
 {
     /// <summary>
-    /// The project's own options, plus <c>build_property.ModelPolicyProfile</c> in the global options when the
-    /// project sets the MSBuild property but does not make it compiler-visible (it does not reference the
-    /// ModelPolicy.Analyzers package, whose props do that).
+    /// The project's own options as the CLI hands them to the analyzer: <c>build_property.ModelPolicyInventory = true</c>
+    /// (the CLI always wants the MP0010 inventory entries), and <c>build_property.ModelPolicyProfile</c> in the global
+    /// options when the project sets the MSBuild property but does not make it compiler-visible (it does not reference
+    /// the ModelPolicy.Analyzers package, whose props do that).
     /// </summary>
     internal sealed class ProfileOptionsProvider : AnalyzerConfigOptionsProvider
     {
         private readonly AnalyzerConfigOptionsProvider inner;
 
-        public ProfileOptionsProvider(AnalyzerConfigOptionsProvider inner, string profile)
+        public ProfileOptionsProvider(AnalyzerConfigOptionsProvider inner, string? profile)
         {
             this.inner = inner;
             GlobalOptions = new WithProfile(inner.GlobalOptions, profile);
@@ -33,9 +34,9 @@ namespace ModelPolicy.Cli.Analysis
         private sealed class WithProfile : AnalyzerConfigOptions
         {
             private readonly AnalyzerConfigOptions inner;
-            private readonly string profile;
+            private readonly string? profile;
 
-            public WithProfile(AnalyzerConfigOptions inner, string profile)
+            public WithProfile(AnalyzerConfigOptions inner, string? profile)
             {
                 this.inner = inner;
                 this.profile = profile;
@@ -43,7 +44,13 @@ namespace ModelPolicy.Cli.Analysis
 
             public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
             {
-                if (key == PolicyKeys.ProfileBuildProperty)
+                if (key == ModelPolicy.Analyzers.Diagnostics.BuildProperties.Inventory)
+                {
+                    value = "true";
+                    return true;
+                }
+
+                if (key == PolicyKeys.ProfileBuildProperty && profile != null)
                 {
                     value = profile;
                     return true;

@@ -62,8 +62,10 @@ namespace ModelPolicy.Routing
         public ModelCatalog? Catalog { get; set; }
 
         /// <summary>
-        /// True (the default): a route or fallback the policy denies fails start-up validation. False: the
-        /// application starts, and a denied backend is refused only when it is resolved or tried.
+        /// True (the default): a route or fallback the policy denies fails start-up validation, and a configuration
+        /// reload that brings one in is refused (event 4005; the last good routes keep serving). False: the
+        /// application starts and reloads are taken, and a denied backend is refused only when it is resolved, and
+        /// skipped when a routed client would select it.
         /// </summary>
         public bool EnforcePolicyAtStartup { get; set; } = true;
 

@@ -2,7 +2,10 @@ using Microsoft.Extensions.AI;
 
 namespace ModelPolicy.Routing
 {
-    /// <summary>Builds a <see cref="FailoverChatClient"/> for a route, with the registered per-provider factories.</summary>
+    /// <summary>
+    /// Builds a <see cref="ModelRouteChatClient"/> for a route, with the registered per-provider factories. The client
+    /// follows configuration reloads: each request uses the route as it is when the request starts.
+    /// </summary>
     public interface IRoutedChatClientFactory
     {
         /// <exception cref="ModelRouteNotFoundException">No route has that name.</exception>
@@ -11,7 +14,7 @@ namespace ModelPolicy.Routing
         IChatClient Create(string routeName);
     }
 
-    /// <summary>Builds a <see cref="FailoverEmbeddingGenerator"/> for a route, with the registered per-provider factories.</summary>
+    /// <summary>Builds a <see cref="ModelRouteEmbeddingGenerator"/> for a route, with the registered per-provider factories; it follows reloads too.</summary>
     public interface IRoutedEmbeddingGeneratorFactory
     {
         /// <exception cref="ModelRouteNotFoundException">No route has that name.</exception>

@@ -83,8 +83,37 @@ namespace ModelPolicy.Routing
         }
 
         /// <summary>
+        /// Registers route <paramref name="routeName"/>'s <see cref="ModelRouteChatClient"/> as the keyed
+        /// <see cref="IChatClient"/> <paramref name="routeName"/>, through Microsoft.Extensions.AI's own
+        /// <c>AddKeyedChatClient</c>. The <see cref="ChatClientBuilder"/> it returns adds middleware around the routed
+        /// client (<c>.UseLogging()</c>, <c>.UseOpenTelemetry()</c>, <c>.UseFunctionInvocation()</c>...).
+        /// </summary>
+        public ChatClientBuilder AddKeyedChatClient(string routeName, ServiceLifetime lifetime = ServiceLifetime.Singleton)
+        {
+            CheckRouteName(routeName);
+            return Services.AddKeyedChatClient(routeName, sp => sp.GetRequiredService<IRoutedChatClientFactory>().Create(routeName), lifetime);
+        }
+
+        /// <summary>Like <see cref="AddKeyedChatClient(string, ServiceLifetime)"/>, as the application's unkeyed <see cref="IChatClient"/>.</summary>
+        public ChatClientBuilder AddChatClient(string routeName, ServiceLifetime lifetime = ServiceLifetime.Singleton)
+        {
+            CheckRouteName(routeName);
+            return Services.AddChatClient(sp => sp.GetRequiredService<IRoutedChatClientFactory>().Create(routeName), lifetime);
+        }
+
+        /// <summary>
+        /// Registers route <paramref name="routeName"/>'s <see cref="ModelRouteEmbeddingGenerator"/> as the keyed
+        /// embedding generator <paramref name="routeName"/>, through Microsoft.Extensions.AI's <c>AddKeyedEmbeddingGenerator</c>.
+        /// </summary>
+        public EmbeddingGeneratorBuilder<string, Embedding<float>> AddKeyedEmbeddingGenerator(string routeName, ServiceLifetime lifetime = ServiceLifetime.Singleton)
+        {
+            CheckRouteName(routeName);
+            return Services.AddKeyedEmbeddingGenerator(routeName, sp => sp.GetRequiredService<IRoutedEmbeddingGeneratorFactory>().Create(routeName), lifetime);
+        }
+
+        /// <summary>
         /// Registers a keyed singleton <see cref="IChatClient"/> per route: <c>[FromKeyedServices("chat")] IChatClient chat</c>
-        /// or <c>GetRequiredKeyedService&lt;IChatClient&gt;("chat")</c> gives the route's failover client.
+        /// or <c>GetRequiredKeyedService&lt;IChatClient&gt;("chat")</c> gives the route's <see cref="ModelRouteChatClient"/>.
         /// Uses <see cref="KeyedService.AnyKey"/>, so keys that name no route throw <see cref="ModelRouteNotFoundException"/>;
         /// keyed chat clients you register under a specific key still win.
         /// </summary>
@@ -107,6 +136,14 @@ namespace ModelPolicy.Routing
 
         private static string RouteKey(object? key) =>
             key as string ?? throw new InvalidOperationException("A routed client is keyed by its route name (a string), not by " + (key?.GetType().Name ?? "null") + ".");
+
+        private static void CheckRouteName(string routeName)
+        {
+            if (string.IsNullOrWhiteSpace(routeName))
+            {
+                throw new ArgumentException("A model route name is required.", nameof(routeName));
+            }
+        }
 
         private static void CheckProvider(string provider)
         {

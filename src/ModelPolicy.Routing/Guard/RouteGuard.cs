@@ -15,9 +15,12 @@ namespace ModelPolicy.Routing.Guard
     {
         private readonly Dictionary<string, string> configKeyByPolicyKey;
 
-        private RouteGuard(ModelCatalog? catalog, ModelPolicySettings settings, Dictionary<string, string> configKeyByPolicyKey)
+        private readonly ModelCatalog? describeCatalog;
+
+        private RouteGuard(ModelCatalog? catalog, ModelPolicySettings settings, Dictionary<string, string> configKeyByPolicyKey, ModelCatalog? describeCatalog)
         {
             Catalog = catalog;
+            this.describeCatalog = describeCatalog;
             Settings = settings;
             this.configKeyByPolicyKey = configKeyByPolicyKey;
         }
@@ -32,7 +35,7 @@ namespace ModelPolicy.Routing.Guard
         {
             if (options.Policy.Count == 0)
             {
-                return new RouteGuard(options.Catalog, ModelPolicySettings.Empty, new Dictionary<string, string>());
+                return new RouteGuard(options.Catalog, ModelPolicySettings.Empty, new Dictionary<string, string>(), options.Catalog ?? ModelCatalog.Builtin);
             }
 
             var catalog = options.Catalog ?? ModelCatalog.Builtin;
@@ -59,8 +62,11 @@ namespace ModelPolicy.Routing.Guard
                 errors.Add("Model policy " + key + " = '" + error.Value + "': " + message + ".");
             }
 
-            return new RouteGuard(catalog, result.Settings, configKeys);
+            return new RouteGuard(catalog, result.Settings, configKeys, catalog);
         }
+
+        /// <summary>The catalog's entry for the model (vendor and country, named in the failover log), with or without a policy.</summary>
+        public ModelMatch? Describe(string model) => describeCatalog?.MatchModel(model);
 
         /// <summary>Null when the policy allows the backend, else why not (naming the subject, the model, its origin and the rule).</summary>
         public string? Judge(string subject, string model, Uri? endpoint)

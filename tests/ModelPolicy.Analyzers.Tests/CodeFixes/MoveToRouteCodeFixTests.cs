@@ -2,7 +2,6 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Testing;
-using ModelPolicy.Analyzers.Analysis;
 using ModelPolicy.Analyzers.CodeFixes;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;
@@ -10,6 +9,11 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.CodeFixes
 {
     /// <summary>"Move model id / endpoint to configuration route": every scope, every SDK position, appsettings.json.</summary>
+    [Trait("Rule", "MP0001")]
+    [Trait("Rule", "MP0002")]
+    [Trait("Rule", "MP0003")]
+    [Trait("Rule", "MP0004")]
+    [Trait("Rule", "MP0005")]
     public class MoveToRouteCodeFixTests
     {
         private static AnalyzerTest<ModelPolicyAnalyzer, MoveToRouteCodeFixProvider> Test(string source, string fixedSource, string? fixedSettings, string? settings = null)

@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using ModelPolicy.Analyzers.Analysis;
 using ModelPolicy.Analyzers.CodeFixes;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;
@@ -7,6 +6,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.CodeFixes
 {
     /// <summary>"Replace with 'model' (vendor, country)": allowed catalog examples, closest first.</summary>
+    [Trait("Rule", "MP0002")]
     public class ReplaceModelCodeFixTests
     {
         private const string Catalog = """

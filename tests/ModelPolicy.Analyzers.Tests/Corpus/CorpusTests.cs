@@ -14,7 +14,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using ModelPolicy.Analyzers.Analysis;
 using ModelPolicy.Analyzers.Tests.Verifiers;
 using Xunit;
 using Xunit.Abstractions;
@@ -32,6 +31,11 @@ namespace ModelPolicy.Analyzers.Tests.Corpus
     /// </list>
     /// </summary>
     [Trait("Category", "Corpus")]
+    [Trait("Rule", "MP0001")]
+    [Trait("Rule", "MP0002")]
+    [Trait("Rule", "MP0003")]
+    [Trait("Rule", "MP0004")]
+    [Trait("Rule", "MP0005")]
     public class CorpusTests
     {
         private const double Bar = 0.95;

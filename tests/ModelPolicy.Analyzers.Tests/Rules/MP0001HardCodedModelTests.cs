@@ -5,6 +5,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0001 in every position of every SDK, through every flow the analyzer follows.</summary>
+    [Trait("Rule", "MP0001")]
     public class MP0001HardCodedModelTests
     {
         // ---- OpenAI ----------------------------------------------------------------------------
@@ -157,7 +158,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         [InlineData("ClaudeMythosPreview", "claude-mythos-preview")]
         [InlineData("ClaudeSonnet5", "claude-sonnet-5")]
         public void SdkEnumMembersMapToWireIds(string member, string id) =>
-            Assert.Equal(id, ModelPolicy.Analyzers.Analysis.ValueResolver.SdkModelId(member));
+            Assert.Equal(id, ModelPolicy.Analyzers.Values.ValueResolver.SdkModelId(member));
 
         // ---- request bodies --------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0002: each policy key, the precedence, folder sections and the regulated profile.</summary>
+    [Trait("Rule", "MP0002")]
     public class MP0002ModelNotAllowedTests
     {
         private const string TwoClients = """

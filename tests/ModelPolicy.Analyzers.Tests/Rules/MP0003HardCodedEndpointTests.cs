@@ -5,6 +5,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0003: provider endpoints in any position, known hosts anywhere, unknown hosts only in SDK endpoint positions.</summary>
+    [Trait("Rule", "MP0003")]
     public class MP0003HardCodedEndpointTests
     {
         [Fact]

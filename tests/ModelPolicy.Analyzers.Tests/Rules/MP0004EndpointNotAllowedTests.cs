@@ -6,6 +6,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0004: endpoint keys, judged by who runs the host.</summary>
+    [Trait("Rule", "MP0004")]
     public class MP0004EndpointNotAllowedTests
     {
         private const string Endpoints = """

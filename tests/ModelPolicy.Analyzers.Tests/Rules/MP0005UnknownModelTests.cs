@@ -6,6 +6,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0005: a value in an SDK model position or request body that the catalog does not know.</summary>
+    [Trait("Rule", "MP0005")]
     public class MP0005UnknownModelTests
     {
         [Fact]

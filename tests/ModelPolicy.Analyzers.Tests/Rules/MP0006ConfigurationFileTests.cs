@@ -6,6 +6,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0006: model ids and endpoints in configuration files, under the policy of their folder, at the value's line.</summary>
+    [Trait("Rule", "MP0006")]
     public class MP0006ConfigurationFileTests
     {
         private const string Settings = """

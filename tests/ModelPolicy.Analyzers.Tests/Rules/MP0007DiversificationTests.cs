@@ -6,6 +6,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0007: routes that cannot fail over across vendors or countries, and single-vendor projects.</summary>
+    [Trait("Rule", "MP0007")]
     public class MP0007DiversificationTests
     {
         private static async Task RunAsync(string policy, string settings, string code, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)

@@ -7,6 +7,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0008: every kind of bad value gets a diagnostic naming the key and the value; the rest of the policy still applies.</summary>
+    [Trait("Rule", "MP0008")]
     public class MP0008InvalidPolicyTests
     {
         private const string Source = """

@@ -6,6 +6,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0009: in a regulated scope, suppressing a policy violation needs a written reason.</summary>
+    [Trait("Rule", "MP0009")]
     public class MP0009UnjustifiedSuppressionTests
     {
         private static readonly string Regulated = Verify.Policy("model_policy.profile = regulated", "model_policy.denied_origins = CN");

@@ -7,6 +7,7 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>MP0010: a hidden entry per model or endpoint use, with what an inventory needs as properties.</summary>
+    [Trait("Rule", "MP0010")]
     public class MP0010InventoryTests
     {
         [Fact]
@@ -60,11 +61,31 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             Assert.DoesNotContain(diagnostics, d => d.Id == "MP0009");
         }
 
+        [Fact]
+        public async Task NoEntriesUnlessAnInventoryIsAskedFor()
+        {
+            // An editor session or a build without ErrorLog: the findings, and no MP0010 beside each of them.
+            var diagnostics = await AnalyzeAsync(
+                """
+                using OpenAI.Chat;
+
+                class C
+                {
+                    ChatClient A(string key) => new ChatClient("qwen-max", key);
+                    string Url = "https://api.deepseek.com/v1";
+                }
+                """,
+                "model_policy.denied_origins = CN",
+                inventory: false);
+
+            Assert.Equal(new[] { "MP0002", "MP0004" }, diagnostics.Select(d => d.Id).OrderBy(id => id));
+        }
+
         /// <summary>Runs the analyzer directly, so hidden diagnostics and their properties can be read.</summary>
-        internal static async Task<Diagnostic[]> AnalyzeAsync(string source, string policy)
+        internal static async Task<Diagnostic[]> AnalyzeAsync(string source, string policy, bool inventory = true)
         {
             var values = policy.Split('\n').Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim());
-            var run = new DirectRun();
+            var run = new DirectRun { Inventory = inventory };
             var diagnostics = await run.AnalyzeAsync(DirectRun.Compile(DirectRun.Parse(source)), values);
             Assert.Empty(run.Exceptions);
             return diagnostics.ToArray();

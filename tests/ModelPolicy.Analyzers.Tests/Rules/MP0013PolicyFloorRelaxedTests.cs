@@ -47,7 +47,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         [Fact]
         public async Task AFloorThatMakesAFolderRegulatedMakesItsSeveritySettingsCount()
         {
-            var test = new AnalyzerTest<Analyzers.Analysis.ModelPolicyAnalyzer, EmptyCodeFixProvider>();
+            var test = new AnalyzerTest<ModelPolicyAnalyzer, EmptyCodeFixProvider>();
             test.TestState.Sources.Add(("/Payments/Refunds.cs", "class C { }"));
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Verify.Policy("model_policy.denied_origins = CN", "dotnet_diagnostic.MP0002.severity = none")));
             test.TestState.AdditionalFiles.Add(("/org/contoso.modelpolicy", Floor));

@@ -5,6 +5,9 @@ using Xunit;
 namespace ModelPolicy.Analyzers.Tests.Rules
 {
     /// <summary>What must never be reported: every false positive costs the user's trust.</summary>
+    [Trait("Rule", "MP0001")]
+    [Trait("Rule", "MP0003")]
+    [Trait("Rule", "MP0005")]
     public class NeverFlaggedTests
     {
         private const string Policy = "root = true\n[*.cs]\nmodel_policy.denied_origins = CN\n";

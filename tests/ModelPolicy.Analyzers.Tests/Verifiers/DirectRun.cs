@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using ModelPolicy.Analyzers.Analysis;
 
 namespace ModelPolicy.Analyzers.Tests.Verifiers
 {
@@ -32,11 +31,14 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
 
         public static CSharpCompilation Compile(params SyntaxTree[] trees) => Empty.AddSyntaxTrees(trees);
 
+        /// <summary>Ask for the MP0010 inventory entries (build_property.ModelPolicyInventory = true), as a SARIF build or the CLI does.</summary>
+        public bool Inventory { get; set; }
+
         public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, IReadOnlyDictionary<string, string>? policy = null, IEnumerable<AdditionalText>? additionalFiles = null, bool concurrent = false)
         {
             var options = new AnalyzerOptions(
                 (additionalFiles ?? Enumerable.Empty<AdditionalText>()).ToImmutableArray(),
-                new OptionsProvider(policy ?? new Dictionary<string, string>()));
+                new OptionsProvider(policy ?? new Dictionary<string, string>(), Inventory));
             var withAnalyzers = compilation.WithAnalyzers(
                 ImmutableArray.Create<DiagnosticAnalyzer>(new ModelPolicyAnalyzer()),
                 new CompilationWithAnalyzersOptions(options, (exception, analyzer, diagnostic) => Exceptions.Add(exception), concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false));
@@ -49,7 +51,13 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
             private readonly Options options;
             private readonly IReadOnlyDictionary<SyntaxTree, Options>? perTree;
 
-            public OptionsProvider(IReadOnlyDictionary<string, string> values) => options = new Options(values);
+            public OptionsProvider(IReadOnlyDictionary<string, string> values, bool inventory = false)
+            {
+                options = new Options(values);
+                GlobalOptions = new Options(inventory
+                    ? new Dictionary<string, string> { ["build_property.ModelPolicyInventory"] = "true" }
+                    : new Dictionary<string, string>());
+            }
 
             private OptionsProvider(IReadOnlyDictionary<SyntaxTree, Options> perTree)
             {

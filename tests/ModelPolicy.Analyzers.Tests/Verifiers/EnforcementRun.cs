@@ -19,7 +19,7 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
     public static class EnforcementRun
     {
         public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string editorconfig, params (string Path, string Text)[] files) =>
-            AnalyzeAsync(new[] { ("/0/Test0.cs", source) }, new[] { ("/.editorconfig", editorconfig) }, files);
+            AnalyzeAsync(new[] { ("/0/Test0.cs", source) }, new[] { ("/.editorconfig", editorconfig), ("/.globalconfig", "is_global = true\nbuild_property.ModelPolicyInventory = true\n") }, files);
 
         /// <param name="configs">.editorconfig and global config files (path, text).</param>
         /// <param name="files">Additional files (path, text).</param>

@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
-using ModelPolicy.Analyzers.Analysis;
 
 namespace ModelPolicy.Analyzers.Tests.Verifiers
 {

@@ -12,7 +12,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using ModelPolicy.Analyzers.Analysis;
+using ModelPolicy.Analyzers;
 using ModelPolicy.Catalog;
 using ModelPolicy.Text;
 
@@ -92,7 +92,7 @@ namespace ModelPolicy.Benchmarks.Micro
         [Benchmark]
         public bool MayContainJson() => JsonKeyScanner.MayContainJson(text);
 
-        /// <summary>What the analyzer does with a literal outside any model position (FileScanner.ScanLiteral's tests, in order).</summary>
+        /// <summary>What the analyzer does with a literal outside any model position (LiteralSite.ScanLiteral's tests, in order).</summary>
         [Benchmark]
         public int ScanLiteralPath()
         {

@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Analyzers.Values;
+using ModelPolicy.Analyzers.Verdicts;
+
+namespace ModelPolicy.Analyzers.Sites
+{
+    /// <summary>
+    /// An argument to a model or endpoint parameter: <c>GetChatClient("gpt-4o")</c>, <c>deploymentName: Model</c>,
+    /// <c>new Uri(...)</c> handed to an SDK constructor. Bound only when <see cref="BindingFilter"/> says it can matter.
+    /// </summary>
+    internal static class ArgumentSite
+    {
+        public static void Scan(ArgumentSyntax argument, CodeFrontEnd file)
+        {
+            if (argument.Parent is not BaseArgumentListSyntax list || !ValueResolver.MayResolve(argument.Expression))
+            {
+                return;
+            }
+
+            if (argument.NameColon != null && !PositionClassifier.IsPositionName(argument.NameColon.Name.Identifier.ValueText))
+            {
+                return;
+            }
+
+            if (!BindingFilter.IsWorthBinding(argument.Expression)
+                || (argument.NameColon == null && !BindingFilter.IsArgumentWorthBinding(argument.Expression, list, file.Catalog)))
+            {
+                return;
+            }
+
+            var parameter = PositionClassifier.FindParameter(argument, list, file.Model, file.CancellationToken);
+            if (parameter != null && PositionClassifier.Classify(parameter.Name, parameter.ContainingSymbol) is { } position)
+            {
+                file.ReportUse(argument.Expression, position);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Analyzers.Values;
+using ModelPolicy.Analyzers.Verdicts;
+
+namespace ModelPolicy.Analyzers.Sites
+{
+    /// <summary>
+    /// An assignment or object-initializer member: <c>options.ModelId = "gpt-4o"</c>, <c>new ChatOptions { ModelId = … }</c>,
+    /// <c>Endpoint = new Uri(…)</c>; an indexer with a string key (<c>body["model"] = …</c>) is a request-body key
+    /// (<see cref="RequestBodySite"/>).
+    /// </summary>
+    internal static class AssignmentSite
+    {
+        public static void Scan(AssignmentExpressionSyntax assignment, CodeFrontEnd file)
+        {
+            switch (assignment.Left)
+            {
+                case IdentifierNameSyntax identifier when PositionClassifier.IsPositionName(identifier.Identifier.ValueText):
+                case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } when PositionClassifier.IsPositionName(member.Identifier.ValueText):
+                    if (!ValueResolver.MayResolve(assignment.Right) || !BindingFilter.IsWorthBinding(assignment.Right))
+                    {
+                        return;
+                    }
+
+                    var symbol = file.Model.GetSymbolInfo(assignment.Left, file.CancellationToken).Symbol;
+                    if (symbol is IPropertySymbol or IFieldSymbol && PositionClassifier.Classify(symbol.Name, symbol) is { } position)
+                    {
+                        file.ReportUse(assignment.Right, position);
+                    }
+
+                    return;
+                case ElementAccessExpressionSyntax element when RequestBodySite.KeyName(element.ArgumentList) is { } key:
+                    RequestBodySite.ReportByKey(key, assignment.Right, file);
+                    return;
+                case ImplicitElementAccessSyntax element when RequestBodySite.KeyName(element.ArgumentList) is { } key:
+                    RequestBodySite.ReportByKey(key, assignment.Right, file);
+                    return;
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelPolicy.Analyzers.Sites
+{
+    /// <summary>
+    /// A literal that tests or looks up an id rather than choosing one: <c>id.StartsWith("qwen")</c>,
+    /// <c>model == "gpt-4o"</c>, <c>case "gpt-4o":</c>, a switch arm's pattern, <c>Assert.Equal("gpt-4o", …)</c>.
+    /// </summary>
+    internal static class ComparisonContext
+    {
+        public static bool IsComparedOrLookedUp(LiteralExpressionSyntax literal)
+        {
+            SyntaxNode node = literal;
+            var parent = node.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
+            {
+                node = parent;
+                parent = parent.Parent;
+            }
+
+            switch (parent)
+            {
+                case BinaryExpressionSyntax binary:
+                    return binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression);
+                case ConstantPatternSyntax:
+                case CaseSwitchLabelSyntax:
+                    return true;
+                case MemberAccessExpressionSyntax access when access.Expression == node && access.Parent is InvocationExpressionSyntax:
+                    return IsComparisonMethod(access.Name.Identifier.ValueText);
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
+                    var name = invocation.Expression switch
+                    {
+                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        _ => string.Empty,
+                    };
+                    return IsComparisonMethod(name);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>String tests and look-ups, and the assertion methods of xUnit, NUnit, MSTest and FluentAssertions.</summary>
+        private static bool IsComparisonMethod(string name)
+        {
+            switch (name)
+            {
+                case "StartsWith":
+                case "EndsWith":
+                case "Contains":
+                case "ContainsKey":
+                case "Equals":
+                case "IndexOf":
+                case "LastIndexOf":
+                case "Replace":
+                case "Split":
+                case "IsMatch":
+                case "Match":
+                case "Matches":
+                case "Compare":
+                case "CompareOrdinal":
+                case "TryGetValue":
+                case "Remove":
+                case "Trim":
+                case "TrimStart":
+                case "TrimEnd":
+                case "Equal":
+                case "NotEqual":
+                case "AreEqual":
+                case "AreNotEqual":
+                case "StrictEqual":
+                case "Be":
+                case "NotBe":
+                case "BeOneOf":
+                case "StartWith":
+                case "EndWith":
+                case "Contain":
+                case "NotContain":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Analyzers.Verdicts;
+using ModelPolicy.Text;
+
+namespace ModelPolicy.Analyzers.Sites
+{
+    /// <summary>
+    /// A string literal anywhere, outside any use a site has reported: a URL of a catalog host under its API path, a model
+    /// id the catalog knows with confidence (not where the literal is only compared or looked up:
+    /// <see cref="ComparisonContext"/>), and "model" keys and URLs inside JSON text (regular, verbatim, raw and
+    /// interpolated strings). A literal that cannot be any of these is rejected on its text, without allocating.
+    /// </summary>
+    internal static class LiteralSite
+    {
+        public static void ScanLiteral(LiteralExpressionSyntax literal, CodeFrontEnd file)
+        {
+            var text = literal.Token.ValueText;
+            if (text.Length < 2)
+            {
+                return;
+            }
+
+            if (UrlText.SchemeLength(text, 0, text.Length) > 0 || (char.IsWhiteSpace(text[0]) && StartsWithUrl(text)))
+            {
+                file.ReportEndpoint(literal, text, 0, text.Length, ValuePosition.Unnamed(ValueKind.Endpoint));
+                return;
+            }
+
+            if (JsonKeyScanner.MayContainJson(text))
+            {
+                ScanJson(literal, text, 0, text.Length, file);
+                return;
+            }
+
+            if (file.Catalog.IsKnownModel(text) && !ComparisonContext.IsComparedOrLookedUp(literal))
+            {
+                file.ReportModel(literal, text, ValuePosition.Unnamed(ValueKind.Model));
+            }
+        }
+
+        public static void ScanInterpolatedText(InterpolatedStringTextSyntax part, CodeFrontEnd file)
+        {
+            var text = part.TextToken.ValueText;
+            if (text.Length < 5)
+            {
+                return;
+            }
+
+            // $"https://api.deepseek.com/v1/{path}": the constant prefix names the host.
+            if (part.Parent is InterpolatedStringExpressionSyntax interpolated && interpolated.Contents[0] == part && UrlText.SchemeLength(text, 0, text.Length) > 0)
+            {
+                file.ReportEndpoint(interpolated, text, 0, text.Length, ValuePosition.Unnamed(ValueKind.Endpoint), continues: interpolated.Contents.Count > 1);
+                return;
+            }
+
+            if (JsonKeyScanner.MayContainJson(text) || (text.IndexOf('"') >= 0 && text.IndexOf(':') >= 0))
+            {
+                ScanJson(part, text, 0, text.Length, file);
+            }
+        }
+
+        private static void ScanJson(SyntaxNode node, string text, int start, int end, CodeFrontEnd file)
+        {
+            var scanner = new JsonKeyScanner(text, start, end);
+            while (scanner.MoveNext())
+            {
+                if (PositionNames.IsModelName(text, scanner.KeyStart, scanner.KeyLength))
+                {
+                    file.ReportModel(node, scanner.Value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, scanner.Key));
+                }
+                else if (UrlText.SchemeLength(text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength) > 0)
+                {
+                    file.ReportEndpoint(node, text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength, ValuePosition.Unnamed(ValueKind.Endpoint));
+                }
+            }
+        }
+
+        private static bool StartsWithUrl(string text)
+        {
+            var i = 0;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            return UrlText.SchemeLength(text, i, text.Length) > 0;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Analyzers.Verdicts;
+
+namespace ModelPolicy.Analyzers.Sites
+{
+    /// <summary>
+    /// An SDK model enum member anywhere: <c>ApiEnum&lt;string, Model&gt; Default =&gt; Model.ClaudeSonnet4_6;</c>. The
+    /// wire id follows from the member name (<see cref="Values.ValueResolver.SdkModelId"/>).
+    /// </summary>
+    internal static class SdkEnumMemberSite
+    {
+        public static void Scan(MemberAccessExpressionSyntax access, CodeFrontEnd file)
+        {
+            // Cheap first: Anthropic's members are Model.Claude…; bind only those.
+            var left = access.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            if (!left.EndsWith("Model", StringComparison.Ordinal) || !access.Name.Identifier.ValueText.StartsWith("Claude", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            file.ReportUse(access, ValuePosition.Unnamed(ValueKind.Model));
+        }
+    }
+}

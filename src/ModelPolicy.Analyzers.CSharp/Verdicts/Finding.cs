@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using ModelPolicy.Analyzers.Diagnostics;
+using ModelPolicy.Catalog;
+using ModelPolicy.Policy;
+
+namespace ModelPolicy.Analyzers.Verdicts
+{
+    /// <summary>
+    /// One judged use of a model id or endpoint, before it becomes a diagnostic: what it is, what the catalog knows of
+    /// it, what the policy says, and the properties the code fixes and the CLI read (<see cref="DiagnosticProperties"/>).
+    /// </summary>
+    internal sealed class Finding
+    {
+        private Finding(string kind, string value, string description, Verdict verdict, ImmutableDictionary<string, string?> properties, ModelMatch? model = null, HostEntry? host = null)
+        {
+            Model = model;
+            Host = host;
+            Kind = kind;
+            Value = value;
+            Description = description;
+            Verdict = verdict;
+            Properties = properties;
+        }
+
+        /// <summary><see cref="ValueKinds.Model"/> or <see cref="ValueKinds.Endpoint"/>.</summary>
+        public string Kind { get; }
+
+        /// <summary>The model id, or the endpoint's host in lower case.</summary>
+        public string Value { get; }
+
+        /// <summary>"Alibaba, CN, open weights"; "OpenAI, US"; "not in the catalog".</summary>
+        public string Description { get; }
+
+        public Verdict Verdict { get; }
+
+        public ImmutableDictionary<string, string?> Properties { get; }
+
+        public bool IsModel => Kind == ValueKinds.Model;
+
+        /// <summary>What the catalog knows of a model id, or null.</summary>
+        public ModelMatch? Model { get; }
+
+        /// <summary>What the catalog knows of an endpoint's host, or null.</summary>
+        public HostEntry? Host { get; }
+
+        public static Finding ForModel(string id, ModelMatch? match, Verdict verdict, string positionName)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[DiagnosticProperties.Kind] = ValueKinds.Model;
+            properties[DiagnosticProperties.Value] = id;
+            properties[DiagnosticProperties.Position] = positionName;
+            properties[DiagnosticProperties.PolicyKey] = verdict.Rule;
+            if (match != null)
+            {
+                properties[DiagnosticProperties.Vendor] = match.Vendor.Name;
+                properties[DiagnosticProperties.Country] = match.Country;
+                properties[DiagnosticProperties.OpenWeights] = match.Family.OpenWeights ? "true" : "false";
+                properties[DiagnosticProperties.Family] = match.Family.Name;
+                properties[DiagnosticProperties.ModelKind] = match.Family.Kind.ToString().ToLowerInvariant();
+                if (match.AliasTarget != null)
+                {
+                    properties[DiagnosticProperties.AliasOf] = match.AliasTarget;
+                }
+            }
+
+            return new Finding(ValueKinds.Model, id, DescribeModel(match), verdict, properties.ToImmutable(), model: match);
+        }
+
+        public static Finding ForEndpoint(string host, HostEntry? entry, bool local, Verdict verdict, string positionName)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[DiagnosticProperties.Kind] = ValueKinds.Endpoint;
+            properties[DiagnosticProperties.Value] = host;
+            properties[DiagnosticProperties.Position] = positionName;
+            properties[DiagnosticProperties.PolicyKey] = verdict.Rule;
+            if (entry != null)
+            {
+                properties[DiagnosticProperties.Vendor] = entry.Operator.Name;
+                properties[DiagnosticProperties.Country] = entry.Country;
+            }
+
+            return new Finding(ValueKinds.Endpoint, host, DescribeEndpoint(entry, local), verdict, properties.ToImmutable(), host: entry);
+        }
+
+        /// <summary>"Alibaba, CN, open weights" (and "alias of gpt-4o, …" for a repository alias); "not in the catalog".</summary>
+        public static string DescribeModel(ModelMatch? match)
+        {
+            if (match == null)
+            {
+                return "not in the catalog";
+            }
+
+            var text = match.Vendor.Name + ", " + match.Country + ", " + (match.Family.OpenWeights ? "open weights" : "closed weights");
+            return match.AliasTarget == null ? text : "alias of " + match.AliasTarget + ", " + text;
+        }
+
+        /// <summary>"Together AI, US, serves many vendors' models"; "self-hosted" or "host not in the catalog" for an unknown host.</summary>
+        public static string DescribeEndpoint(HostEntry? entry, bool local) =>
+            entry != null
+                ? entry.Operator.Name + ", " + entry.Country + (entry.MultiVendor ? ", serves many vendors' models" : string.Empty)
+                : local ? "self-hosted" : "host not in the catalog";
+    }
+}
