@@ -61,6 +61,11 @@ namespace ModelPolicy.Analyzers.Verdicts
                 {
                     properties[DiagnosticProperties.AliasOf] = match.AliasTarget;
                 }
+
+                if (match.Override != null)
+                {
+                    properties[DiagnosticProperties.CatalogLine] = match.Override.Origin.ToString(); // MP0011: the inventory marks it overridden
+                }
             }
 
             return new Finding(ValueKinds.Model, id, DescribeModel(match), verdict, properties.ToImmutable(), model: match);
@@ -77,6 +82,10 @@ namespace ModelPolicy.Analyzers.Verdicts
             {
                 properties[DiagnosticProperties.Vendor] = entry.Operator.Name;
                 properties[DiagnosticProperties.Country] = entry.Country;
+                if (entry.Override != null)
+                {
+                    properties[DiagnosticProperties.CatalogLine] = entry.Override.Origin.ToString();
+                }
             }
 
             return new Finding(ValueKinds.Endpoint, host, DescribeEndpoint(entry, local), verdict, properties.ToImmutable(), host: entry);
@@ -90,7 +99,8 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return "not in the catalog";
             }
 
-            var text = match.Vendor.Name + ", " + match.Country + ", " + (match.Family.OpenWeights ? "open weights" : "closed weights");
+            var text = match.Vendor.Name + ", " + match.Country + ", " + (match.Family.OpenWeights ? "open weights" : "closed weights")
+                + (match.Override == null ? string.Empty : ", " + match.Override.AttributionNote); // MP0011: where the attribution came from
             return match.AliasTarget == null ? text : "alias of " + match.AliasTarget + ", " + text;
         }
 
@@ -98,6 +108,7 @@ namespace ModelPolicy.Analyzers.Verdicts
         public static string DescribeEndpoint(HostEntry? entry, bool local) =>
             entry != null
                 ? entry.Operator.Name + ", " + entry.Country + (entry.MultiVendor ? ", serves many vendors' models" : string.Empty)
+                    + (entry.Override == null ? string.Empty : ", " + entry.Override.AttributionNote)
                 : local ? "self-hosted" : "host not in the catalog";
     }
 }

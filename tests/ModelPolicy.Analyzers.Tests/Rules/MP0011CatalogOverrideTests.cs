@@ -24,6 +24,9 @@ namespace ModelPolicy.Analyzers.Tests.Rules
 
         private static readonly int BuiltinLine = ModelCatalog.Builtin.MatchModel("deepseek-chat")!.Family.Origin.Line;
 
+        /// <summary>The finding's own message says where the attribution came from.</summary>
+        private const string Attributed = "OpenAI, US, closed weights, attribution from ModelCatalog.txt line 1 (built-in: DeepSeek, CN, open weights)";
+
         private static string Message(string tail) =>
             "ModelCatalog.txt line 1 re-attributes model 'deepseek-chat' from DeepSeek, CN, open weights (builtin.catalog line " + BuiltinLine + ") to OpenAI, US, closed weights" + tail;
 
@@ -34,7 +37,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             test.TestCode = Source;
             test.TestState.AdditionalFiles.Add(("/ModelCatalog.txt", "{|#0:" + Laundering + "|}\n"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0011").WithLocation(0).WithMessage(Message(": every use of it is judged as this line says")));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0001").WithLocation(1).WithArguments("deepseek-chat", "OpenAI, US, closed weights"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0001").WithLocation(1).WithArguments("deepseek-chat", Attributed));
             await test.RunAsync();
         }
 
@@ -46,7 +49,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             test.TestState.AdditionalFiles.Add(("/ModelCatalog.txt", "{|#0:" + Laundering + "|}\n"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0011", DiagnosticSeverity.Error).WithLocation(0)
                 .WithMessage(Message(": in a regulated scope a built-in attribution may only be overridden with a reason= on the line")));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0001").WithLocation(1).WithArguments("deepseek-chat", "OpenAI, US, closed weights"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0001").WithLocation(1).WithArguments("deepseek-chat", Attributed));
             await test.RunAsync();
         }
 
@@ -60,7 +63,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
 
             // a [*.cs] section does not reach ModelCatalog.txt, where MP0011 is reported: it stays, and the attempt is reported too
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0011", DiagnosticSeverity.Error).WithLocation(0));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0001").WithLocation(1).WithArguments("deepseek-chat", "OpenAI, US, closed weights"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0001").WithLocation(1).WithArguments("deepseek-chat", Attributed));
             await test.RunAsync();
         }
 
@@ -71,7 +74,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             test.TestCode = Source;
             test.TestState.AdditionalFiles.Add(("/ModelCatalog.txt", "{|#0:" + Laundering + " | reason=RISK-9: served by our own US tenant|}\n"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0011", DiagnosticSeverity.Info).WithLocation(0).WithMessage(Message(" (reason: RISK-9: served by our own US tenant)")));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0001").WithLocation(1).WithArguments("deepseek-chat", "OpenAI, US, closed weights"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0001").WithLocation(1).WithArguments("deepseek-chat", Attributed));
             await test.RunAsync();
         }
 
