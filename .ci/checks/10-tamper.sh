@@ -169,6 +169,13 @@ tamper_build nested-root
 check "tamper/nested root = true: the build fails" test "$TB_RC" -ne 0
 check "tamper/nested root = true: error MP0012 at the regulated declaration" has "$TB_LOG" "\\.editorconfig\\(4,[0-9]+\\): error MP0012: 'model_policy\\.profile = regulated .*is set aside"
 
+# 11. A justified exception: the severities lowered with model_policy.enforcement_exception = <reason> build; the
+#     inventory (modelpolicy inventory, below) records the exception as an MP0010 entry with its reason.
+D=$(tamper_route exception)
+printf 'dotnet_diagnostic.MP0002.severity = none\ndotnet_diagnostic.MP0004.severity = none\nmodel_policy.enforcement_exception = RISK-142: lab mirror, approved until 2027-03\n' >>"$D/.editorconfig"
+tamper_build exception
+check "tamper/exception: with a written reason the build succeeds" test "$TB_RC" -eq 0
+
 # Standard projects: nothing new but the catalog-override warning.
 D=$(tamper_route standard)
 sed -i '/model_policy.profile = regulated/d' "$D/.editorconfig"
@@ -202,4 +209,15 @@ check "tamper/--policy: the repository's own policy alone passes (exit $ALONE_RC
 check "tamper/--policy: modelpolicy inventory --policy --fail-on violation exits 1 (violation, not 2)" test "$POLICY_RC" -eq 1
 check "tamper/--policy: deepseek-chat is denied by the organisation policy" has "$LOGS/tamper-inventory-policy.log" "MP0002: 'deepseek-chat' .*is not allowed by the organisation policy \\(contoso\\.modelpolicy\\)"
 check "tamper/--policy: the relaxation is reported at its key (MP0013)" has "$LOGS/tamper-inventory-policy.log" "MP0013: 'model_policy\\.denied_origins = none' relaxes the organisation policy"
+run_logged "$LOGS/tamper-inventory-exception.log" 10m "$TOOLS/modelpolicy" inventory "$TAMPER/exception/Tamper.csproj" --format sarif --output "$TAMPER/exception/inventory.sarif" -q
+check "tamper/exception: the inventory records the exception as an MP0010 entry with its reason" python3 - "$TAMPER/exception/inventory.sarif" <<'EOF'
+import json, sys
+results = json.load(open(sys.argv[1]))["runs"][0]["results"]
+def props(r):
+    p = r.get("properties", {})
+    return p.get("customProperties", p)
+entries = [props(r) for r in results if r["ruleId"] == "MP0010" and props(r).get("Kind") == "enforcement-exception"]
+print("  exception entries:", [(e.get("Value"), e.get("Justification")) for e in entries])
+sys.exit(0 if len(entries) == 2 and all("RISK-142" in (e.get("Justification") or "") for e in entries) else 1)
+EOF
 step_done
