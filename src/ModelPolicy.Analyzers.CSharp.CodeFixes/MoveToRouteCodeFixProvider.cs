@@ -14,13 +14,20 @@ namespace ModelPolicy.Analyzers.CodeFixes
     /// MP0001, MP0002, MP0005: "Move model id to configuration route 'chat'"; MP0003, MP0004: "Move endpoint to
     /// configuration route 'chat'". The literal becomes <c>routes.GetModel("chat")</c> (or <c>GetEndpoint</c>) and
     /// the route is added to the project's appsettings.json. Offered only where the project references
-    /// ModelPolicy.Routing and the result compiles.
+    /// ModelPolicy.Routing and the result compiles. A value inside JSON in a string becomes a hole of an interpolated
+    /// string (<c>{routes.GetModel("chat")}</c>). Where the project has no appsettings.json and the host cannot add
+    /// files, the action changes nothing and its title says what it needs.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveToRouteCodeFixProvider)), Shared]
     public sealed class MoveToRouteCodeFixProvider : CodeFixProvider
     {
         public const string ModelEquivalenceKey = "ModelPolicy.MoveModelToRoute";
         public const string EndpointEquivalenceKey = "ModelPolicy.MoveEndpointToRoute";
+
+        /// <summary>The key of the action offered where the project has no appsettings.json and the host cannot add one.</summary>
+        public const string NeedsSettingsFileEquivalenceKey = "ModelPolicy.MoveToRoute.NeedsAppSettings";
+
+        public const string NeedsSettingsFileSuffix = " (needs appsettings.json: this host cannot create files; add the file to the project or run 'modelpolicy fix')";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             RuleIdentifiers.HardCodedModel,
@@ -44,6 +51,15 @@ namespace ModelPolicy.Analyzers.CodeFixes
                 }
 
                 var title = (own.IsEndpoint ? "Move endpoint" : "Move model id") + " to configuration route '" + own.RouteName + "'";
+                if (own.NeedsSettingsFile)
+                {
+                    // MSBuildWorkspace and other hosts that cannot add files: say what is needed, change nothing.
+                    context.RegisterCodeFix(
+                        CodeAction.Create(title + NeedsSettingsFileSuffix, _ => Task.FromResult(document.Project.Solution), NeedsSettingsFileEquivalenceKey),
+                        diagnostic);
+                    continue;
+                }
+
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         title,

@@ -34,11 +34,10 @@ namespace ModelPolicy.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var state = CompilationState.FromOptions(start.Options, catalogs, start.CancellationToken);
+                var state = CompilationState.ForCompilation(start.Compilation, start.Options, catalogs, start.CancellationToken);
                 var pipeline = new VerdictPipeline(state);
 
-                start.RegisterSemanticModelAction(semantic => SiteDispatcher.Scan(
-                    new CodeFrontEnd(semantic.SemanticModel, state, pipeline, semantic.ReportDiagnostic, semantic.CancellationToken)));
+                SiteDispatcher.Register(start, state, pipeline);
                 start.RegisterSyntaxTreeAction(tree => MP0009UnjustifiedSuppression.Scan(tree.Tree, state, tree.ReportDiagnostic, tree.CancellationToken));
                 start.RegisterAdditionalFileAction(additional => ConfigurationFrontEnd.Scan(
                     additional.AdditionalFile, additional.Compilation, state, pipeline, additional.Options.AnalyzerConfigOptionsProvider, additional.ReportDiagnostic, additional.CancellationToken));

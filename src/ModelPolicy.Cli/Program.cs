@@ -104,6 +104,8 @@ namespace ModelPolicy.Cli
 
             var root = new RootCommand("modelpolicy: the AI model inventory of a .NET solution, judged against the model-origin policy in .editorconfig.");
             root.Subcommands.Add(inventory);
+            root.Subcommands.Add(Diff.DiffCommand.Build(stdout, stderr));
+            root.Subcommands.Add(FixCommand.Create(stdout, stderr));
             return root;
         }
 

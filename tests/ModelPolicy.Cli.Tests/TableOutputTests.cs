@@ -39,8 +39,8 @@ namespace ModelPolicy.Cli.Tests
         {
             var table = fixture.Render(OutputFormat.Table);
 
-            Assert.Equal(new[] { "api.deepseek.com", "DeepSeek", "CN", "1", "denied" }, Row(table, "api.deepseek.com"));
-            Assert.Equal(new[] { "api.moonshot.cn", "Moonshot AI", "CN", "1", "denied" }, Row(table, "api.moonshot.cn"));
+            Assert.Equal(new[] { "api.deepseek.com", "DeepSeek", "CN", "CN", "1", "denied" }, Row(table, "api.deepseek.com"));
+            Assert.Equal(new[] { "api.moonshot.cn", "Moonshot AI", "CN", "unknown", "1", "denied" }, Row(table, "api.moonshot.cn"));
             Assert.Contains("Models in " + System.IO.Path.GetFileName(fixture.Root) + " (7 model ids, 7 uses, 2 projects)", table, StringComparison.Ordinal);
             Assert.Contains("Findings: MP0001 x5, MP0002 x2 (1 suppressed), MP0003 x1, MP0004 x2", table, StringComparison.Ordinal);
             Assert.Contains("Policy: 3 violations (MP0004 App/Chat.cs:5, MP0002 App/Payments/Refunds.cs:5, MP0004 Regulated/Ranking.cs:5)", table, StringComparison.Ordinal);

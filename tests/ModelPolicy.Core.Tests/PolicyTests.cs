@@ -174,8 +174,8 @@ namespace ModelPolicy.Tests
         // ---- bad values: each named with its key, the rest of the policy still applies ----
 
         [Theory]
-        [InlineData("model_policy.denied_origins", "CN, XX", "'XX' is not an ISO 3166-1 alpha-2 country code or EU")]
-        [InlineData("model_policy.allowed_origins", "USA", "'USA' is not an ISO 3166-1 alpha-2 country code or EU")]
+        [InlineData("model_policy.denied_origins", "CN, XX", "'XX' is not an ISO 3166-1 alpha-2 country code or a country group (EU, EEA, foreign-adversaries, covered-nations)")]
+        [InlineData("model_policy.allowed_origins", "USA", "'USA' is not an ISO 3166-1 alpha-2 country code or a country group (EU, EEA, foreign-adversaries, covered-nations)")]
         [InlineData("model_policy.denied_endpoint_origins", "C N", "'C N' is not an ISO 3166-1 alpha-2 country code")]
         [InlineData("model_policy.denied_vendors", "Alibabba", "'Alibabba' is not a vendor in the catalog")]
         [InlineData("model_policy.allowed_vendors", "Mistral", "(did you mean 'Mistral AI'?)")]

@@ -110,7 +110,7 @@ namespace ModelPolicy.Routing.Tests
             // a reload can be refused without throwing inside the configuration's change callback.
             var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-            Assert.Contains("Model policy ModelPolicy:DeniedOrigins = 'XX': 'XX' is not an ISO 3166-1 alpha-2 country code or EU.", error.Failures);
+            Assert.Contains("Model policy ModelPolicy:DeniedOrigins = 'XX': 'XX' is not an ISO 3166-1 alpha-2 country code or a country group (EU, EEA, foreign-adversaries, covered-nations).", error.Failures);
             Assert.Contains("Model policy ModelPolicy:RequireOpenWeights = 'maybe': expected true or false.", error.Failures);
             Assert.Contains(error.Failures, f => f.StartsWith("Model policy ModelPolicy:DeniedCountries = 'CN': unknown key; the keys are DeniedOrigins, AllowedOrigins,", StringComparison.Ordinal));
         }

@@ -27,7 +27,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
             // An IDE passes the equivalence key of the fix the user chose; dotnet format may pass none, and then
             // every model id and endpoint of the diagnostics asked for is moved.
             var key = fixAllContext.CodeActionEquivalenceKey;
-            var kind = key == MoveToRouteCodeFixProvider.EndpointEquivalenceKey ? "endpoint" : key == MoveToRouteCodeFixProvider.ModelEquivalenceKey ? "model" : null;
+            var kind = key == MoveToRouteCodeFixProvider.EndpointEquivalenceKey ? ValueKinds.Endpoint : key == MoveToRouteCodeFixProvider.ModelEquivalenceKey ? ValueKinds.Model : null;
             var diagnostics = new List<Diagnostic>();
             switch (fixAllContext.Scope)
             {
@@ -80,11 +80,25 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
                 return null;
             }
 
-            var title = kind == "endpoint" ? "Move endpoints to configuration routes" : kind == "model" ? "Move model ids to configuration routes" : "Move model ids and endpoints to configuration routes";
+            // Projects without appsettings.json in a host that cannot add it are left out, and the title says so;
+            // with nothing else to do there is no fix (dotnet format reports that as a warning, not an exception).
+            var plan = await RouteRewriter.PlanAsync(solution, pairs, fixAllContext.CancellationToken).ConfigureAwait(false);
+            var blocked = plan.Where(c => c.NeedsSettingsFile).Select(c => solution.GetProject(c.DocumentId.ProjectId)!.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+            if (plan.All(c => c.NeedsSettingsFile))
+            {
+                return null;
+            }
+
+            var title = kind == ValueKinds.Endpoint ? "Move endpoints to configuration routes" : kind == ValueKinds.Model ? "Move model ids to configuration routes" : "Move model ids and endpoints to configuration routes";
+            if (blocked.Count > 0)
+            {
+                title += " (skipped " + string.Join(", ", blocked) + ": needs appsettings.json, which this host cannot create)";
+            }
+
             return CodeAction.Create(title, cancellationToken => RouteRewriter.ApplyAsync(solution, pairs, cancellationToken), fixAllContext.CodeActionEquivalenceKey);
         }
 
-        private static ImmutableArray<(Document, Diagnostic)> Pairs(Solution solution, List<Diagnostic> diagnostics, string? kind) =>
+        internal static ImmutableArray<(Document, Diagnostic)> Pairs(Solution solution, List<Diagnostic> diagnostics, string? kind) =>
             diagnostics
                 .Where(d => d.Location.IsInSource && d.Properties.TryGetValue(DiagnosticProperties.Kind, out var k) && (k == kind || (kind == null && (k == ValueKinds.Model || k == ValueKinds.Endpoint))))
                 .Select(d => (Document: solution.GetDocument(d.Location.SourceTree), Diagnostic: d))
@@ -92,7 +106,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
                 .Select(p => (p.Document!, p.Diagnostic))
                 .ToImmutableArray();
 
-        private static async Task<IEnumerable<Diagnostic>> AnalyzeAsync(Project project, System.Threading.CancellationToken cancellationToken)
+        internal static async Task<IEnumerable<Diagnostic>> AnalyzeAsync(Project project, System.Threading.CancellationToken cancellationToken)
         {
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             if (compilation == null)

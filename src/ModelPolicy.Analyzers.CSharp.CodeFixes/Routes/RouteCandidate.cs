@@ -60,5 +60,25 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
 
         /// <summary>Assigned once all candidates of the project are known.</summary>
         public string RouteName { get; set; } = string.Empty;
+
+        /// <summary>
+        /// The value sits inside JSON in the string <see cref="Target"/>: it becomes a hole of an interpolated string
+        /// (<see cref="JsonStringRewriter"/>) rather than replacing the whole expression.
+        /// </summary>
+        public bool IsInJson { get; set; }
+
+        /// <summary>The interpolated string's text part that holds the JSON value (null for a string literal).</summary>
+        public InterpolatedStringTextSyntax? JsonPart { get; set; }
+
+        /// <summary>Offset of the JSON value in the literal's (or the part's) <c>ValueText</c>.</summary>
+        public int JsonValueStart { get; set; }
+
+        public int JsonValueLength { get; set; }
+
+        /// <summary>
+        /// The project has no appsettings.json and the host cannot add one (MSBuildWorkspace under <c>dotnet format</c>):
+        /// the literal is left as it is and the fix's title says what it needs.
+        /// </summary>
+        public bool NeedsSettingsFile { get; set; }
     }
 }

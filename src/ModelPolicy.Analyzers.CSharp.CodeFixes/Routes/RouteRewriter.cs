@@ -23,21 +23,33 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
         private const string StaticAccess = "global::ModelPolicy.Routing.ModelRoutes.Default";
         private const string RoutesType = "global::ModelPolicy.Routing.IModelRoutes";
 
-        public static async Task<IReadOnlyList<RouteCandidate>> PlanAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken)
+        /// <summary>
+        /// Whether the fix may add appsettings.json to a project that has none: the host's workspace must allow adding
+        /// additional documents. MSBuildWorkspace (<c>dotnet format</c>, language servers) does not; there a project
+        /// without the file keeps its literals and the fix's title says so. (The package's targets give such hosts an
+        /// appsettings.json item before the file exists, which the fix then fills: changing an additional document is
+        /// allowed there.) <c>modelpolicy fix</c> writes the file itself and passes <c>true</c>.
+        /// </summary>
+        public static bool CanAddSettingsFile(Solution solution) =>
+            solution.Workspace.CanApplyChange(ApplyChangesKind.AddAdditionalDocument);
+
+        public static async Task<IReadOnlyList<RouteCandidate>> PlanAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken, bool? canAddSettingsFile = null)
         {
             var candidates = new List<RouteCandidate>();
-            var seen = new HashSet<(DocumentId, TextSpan)>();
+            var seen = new HashSet<(DocumentId, TextSpan, int, int)>();
             foreach (var (document, diagnostic) in diagnostics)
             {
                 foreach (var candidate in await RouteCandidateFinder.FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
                 {
-                    if (seen.Add((candidate.DocumentId, candidate.Target.Span)))
+                    var key = (candidate.DocumentId, candidate.Target.Span, candidate.IsInJson ? candidate.JsonPart?.SpanStart ?? 0 : -1, candidate.IsInJson ? candidate.JsonValueStart : -1);
+                    if (seen.Add(key))
                     {
                         candidates.Add(candidate);
                     }
                 }
             }
 
+            var canAdd = canAddSettingsFile ?? CanAddSettingsFile(solution);
             foreach (var project in candidates.GroupBy(c => c.DocumentId.ProjectId).ToList())
             {
                 var settings = await AppSettingsRoutes.ReadAsync(solution.GetProject(project.Key)!, cancellationToken).ConfigureAwait(false);
@@ -47,15 +59,27 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
                     continue;
                 }
 
+                if (settings.Document == null && !canAdd)
+                {
+                    foreach (var candidate in project)
+                    {
+                        candidate.NeedsSettingsFile = true;
+                    }
+                }
+
                 NameRoutes(solution, project.ToList(), settings, out _);
             }
 
             return candidates;
         }
 
-        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken)
+        public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken, bool? canAddSettingsFile = null) =>
+            (await ApplyWithPlanAsync(solution, diagnostics, cancellationToken, canAddSettingsFile).ConfigureAwait(false)).Solution;
+
+        /// <summary>The fixed solution and the literals moved (with their routes), for a host that reports them (<c>modelpolicy fix</c>).</summary>
+        public static async Task<(Solution Solution, IReadOnlyList<RouteCandidate> Moved)> ApplyWithPlanAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken, bool? canAddSettingsFile = null)
         {
-            var candidates = await PlanAsync(solution, diagnostics, cancellationToken).ConfigureAwait(false);
+            var candidates = (await PlanAsync(solution, diagnostics, cancellationToken, canAddSettingsFile).ConfigureAwait(false)).Where(c => !c.NeedsSettingsFile).ToList();
             var result = solution;
             foreach (var project in candidates.GroupBy(c => c.DocumentId.ProjectId))
             {
@@ -94,7 +118,7 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
                 }
             }
 
-            return result;
+            return (result, candidates);
         }
 
         /// <summary>
@@ -184,9 +208,18 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
         private static async Task<Document> RewriteAsync(Document document, List<RouteCandidate> candidates, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-            foreach (var candidate in candidates)
+            foreach (var candidate in candidates.Where(c => !c.IsInJson))
             {
                 editor.ReplaceNode(candidate.Target, Lookup(candidate).WithTriviaFrom(candidate.Target));
+            }
+
+            foreach (var inString in candidates.Where(c => c.IsInJson).GroupBy(c => c.Target))
+            {
+                var replacement = JsonHoles(inString.Key, inString.ToList());
+                if (replacement != null)
+                {
+                    editor.ReplaceNode(inString.Key, replacement.WithTriviaFrom(inString.Key));
+                }
             }
 
             foreach (var declaration in candidates.Select(c => c.ConstDeclaration).Where(d => d != null).Distinct())
@@ -203,6 +236,43 @@ namespace ModelPolicy.Analyzers.CodeFixes.Routes
             changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The string with each JSON value replaced by a hole that reads its route (the Simplifier shortens the static form).</summary>
+        private static ExpressionSyntax? JsonHoles(ExpressionSyntax target, List<RouteCandidate> candidates)
+        {
+            var holes = candidates.Select(c => new JsonHole(c.JsonPart, c.JsonValueStart, c.JsonValueLength, HoleExpression(c))).ToList();
+            var text = JsonStringRewriter.Rewrite(target, holes);
+            if (text == null)
+            {
+                return null;
+            }
+
+            var parsed = SyntaxFactory.ParseExpression(text);
+            if (parsed.ContainsDiagnostics || parsed is not InterpolatedStringExpressionSyntax)
+            {
+                return null;
+            }
+
+            var statics = new HashSet<string>(holes.Where(h => h.Expression.StartsWith(StaticHoleAccess, StringComparison.Ordinal)).Select(h => h.Expression), StringComparer.Ordinal);
+            return parsed.ReplaceNodes(
+                parsed.DescendantNodes().OfType<InterpolationSyntax>().Where(i => statics.Contains(i.Expression.ToString())).Select(i => i.Expression),
+                (original, _) => original.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        }
+
+        // No 'global::' in a hole: its ':' would start the interpolation's format.
+        private const string StaticHoleAccess = "ModelPolicy.Routing.ModelRoutes.Default";
+
+        private static string HoleExpression(RouteCandidate candidate)
+        {
+            var access = candidate.Access switch
+            {
+                RouteAccess.Existing => candidate.ExistingName!,
+                RouteAccess.Inject => RouteCandidateFinder.FieldName,
+                _ => StaticHoleAccess,
+            };
+            var name = SyntaxFactory.Literal(candidate.RouteName).Text;
+            return candidate.IsEndpoint ? access + ".GetEndpoint(" + name + ").AbsoluteUri" : access + ".GetModel(" + name + ")";
         }
 
         private static ExpressionSyntax Lookup(RouteCandidate candidate)

@@ -26,6 +26,9 @@ namespace ModelPolicy.Analyzers.Configuration
 
         public ModelCatalog Catalog { get; }
 
+        /// <summary>The compilation is a test project (<see cref="CodeKinds.IsTestProject"/>).</summary>
+        public bool IsTestProject { get; private set; }
+
         /// <summary>The state for a compilation's options: its catalog files found and read, nothing analyzed yet.</summary>
         public static CompilationState FromOptions(AnalyzerOptions options, CatalogProvider catalogs, System.Threading.CancellationToken cancellationToken)
         {
@@ -33,11 +36,22 @@ namespace ModelPolicy.Analyzers.Configuration
             return new CompilationState(catalogs.GetCatalog(sources), sources, options.AnalyzerConfigOptionsProvider);
         }
 
+        /// <summary>The state for a compilation that is analyzed: its kind of code is known.</summary>
+        public static CompilationState ForCompilation(Compilation compilation, AnalyzerOptions options, CatalogProvider catalogs, System.Threading.CancellationToken cancellationToken)
+        {
+            var state = FromOptions(options, catalogs, cancellationToken);
+            state.IsTestProject = CodeKinds.IsTestProject(compilation);
+            return state;
+        }
+
         public ImmutableArray<CatalogSource> CatalogSources { get; }
 
         public FilePolicies Policies { get; }
 
         public ModelUseTally ModelUses { get; } = new ModelUseTally();
+
+        /// <summary>What has been reported in each file (one diagnostic per literal).</summary>
+        public ReportedValues Reported { get; } = new ReportedValues();
 
         /// <summary>
         /// Report MP0010 inventory entries: only when an inventory is asked for (the MSBuild property ModelPolicyInventory,

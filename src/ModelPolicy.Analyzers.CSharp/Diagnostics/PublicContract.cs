@@ -63,6 +63,19 @@ namespace ModelPolicy.Analyzers.Diagnostics
         /// <summary>ISO 3166-1 alpha-2 country of the vendor or operator.</summary>
         public const string Country = "Country";
 
+        /// <summary>
+        /// On an endpoint: where it processes prompts, as <c>ModelPolicy.Catalog.EndpointRegion.Display</c> gives it: an ISO
+        /// code (<c>DE</c>), a zone the operator promises (<c>EU</c>, <c>EEA+CH</c>), or <see cref="RegionValues.Unknown"/>.
+        /// Absent for a host the catalog does not know and for a self-hosted one.
+        /// </summary>
+        public const string Region = "Region";
+
+        /// <summary>On an endpoint of known region: its ISO codes, comma-separated (<c>DE</c>; the 31 codes of <c>EEA+CH</c>).</summary>
+        public const string RegionCountries = "RegionCountries";
+
+        /// <summary>On an endpoint whose host names a cloud region: that code (<c>eu-central-1</c>, <c>europe-west4</c>).</summary>
+        public const string CloudRegion = "CloudRegion";
+
         /// <summary>"true" or "false".</summary>
         public const string OpenWeights = "OpenWeights";
 
@@ -100,6 +113,18 @@ namespace ModelPolicy.Analyzers.Diagnostics
 
         /// <summary>On MP0012 and an MP0010 exception entry: the setting that lowers or turns off enforcement.</summary>
         public const string Setting = "Setting";
+
+        /// <summary>
+        /// On a finding for a value inside a JSON text in a C# string (MP0001–MP0005): where the value's characters
+        /// start, as a decimal offset into the string's value (the literal's <c>ValueText</c>, or for an interpolated
+        /// string the <c>ValueText</c> of the text part the diagnostic's location covers), without the JSON quotes.
+        /// With <see cref="ValueSpanLength"/> it tells the code fix which of several equal values a finding is; without
+        /// them the fix looks the value up in the string itself.
+        /// </summary>
+        public const string ValueSpanStart = "ValueSpanStart";
+
+        /// <summary>The length of the value that <see cref="ValueSpanStart"/> locates, as a decimal number.</summary>
+        public const string ValueSpanLength = "ValueSpanLength";
     }
 
     /// <summary>The MSBuild properties the analyzer reads (compiler-visible through the package's props), as analyzer options.</summary>
@@ -124,6 +149,13 @@ namespace ModelPolicy.Analyzers.Diagnostics
 
         /// <summary>An MP0010 entry for a setting that lowers enforcement in a regulated scope, with a recorded reason.</summary>
         public const string EnforcementException = "enforcement-exception";
+    }
+
+    /// <summary>Values of <see cref="DiagnosticProperties.Region"/> that are not a country or zone.</summary>
+    public static class RegionValues
+    {
+        /// <summary>The catalog knows the host but not where it processes prompts (<c>api.openai.com</c>, Azure resource hosts).</summary>
+        public const string Unknown = "unknown";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Status"/>.</summary>

@@ -10,7 +10,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class ArgumentSite
     {
-        public static void Scan(ArgumentSyntax argument, CodeFrontEnd file)
+        public static void Scan(ArgumentSyntax argument, in SiteContext site)
         {
             if (argument.Parent is not BaseArgumentListSyntax list || !ValueResolver.MayResolve(argument.Expression))
             {
@@ -23,15 +23,15 @@ namespace ModelPolicy.Analyzers.Sites
             }
 
             if (!BindingFilter.IsWorthBinding(argument.Expression)
-                || (argument.NameColon == null && !BindingFilter.IsArgumentWorthBinding(argument.Expression, list, file.Catalog)))
+                || (argument.NameColon == null && !BindingFilter.IsArgumentWorthBinding(argument.Expression, list, site.Catalog)))
             {
                 return;
             }
 
-            var parameter = PositionClassifier.FindParameter(argument, list, file.Model, file.CancellationToken);
+            var parameter = PositionClassifier.FindParameter(argument, list, site.Model, site.CancellationToken);
             if (parameter != null && PositionClassifier.Classify(parameter.Name, parameter.ContainingSymbol) is { } position)
             {
-                file.ReportUse(argument.Expression, position);
+                site.Front().ReportUse(argument.Expression, position);
             }
         }
     }

@@ -12,7 +12,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class AssignmentSite
     {
-        public static void Scan(AssignmentExpressionSyntax assignment, CodeFrontEnd file)
+        public static void Scan(AssignmentExpressionSyntax assignment, in SiteContext site)
         {
             switch (assignment.Left)
             {
@@ -23,18 +23,18 @@ namespace ModelPolicy.Analyzers.Sites
                         return;
                     }
 
-                    var symbol = file.Model.GetSymbolInfo(assignment.Left, file.CancellationToken).Symbol;
+                    var symbol = site.Model.GetSymbolInfo(assignment.Left, site.CancellationToken).Symbol;
                     if (symbol is IPropertySymbol or IFieldSymbol && PositionClassifier.Classify(symbol.Name, symbol) is { } position)
                     {
-                        file.ReportUse(assignment.Right, position);
+                        site.Front().ReportUse(assignment.Right, position);
                     }
 
                     return;
                 case ElementAccessExpressionSyntax element when RequestBodySite.KeyName(element.ArgumentList) is { } key:
-                    RequestBodySite.ReportByKey(key, assignment.Right, file);
+                    RequestBodySite.ReportByKey(key, assignment.Right, site);
                     return;
                 case ImplicitElementAccessSyntax element when RequestBodySite.KeyName(element.ArgumentList) is { } key:
-                    RequestBodySite.ReportByKey(key, assignment.Right, file);
+                    RequestBodySite.ReportByKey(key, assignment.Right, site);
                     return;
             }
         }

@@ -42,7 +42,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
-        /// <summary>String tests and look-ups, and the assertion methods of xUnit, NUnit, MSTest and FluentAssertions.</summary>
+        /// <summary>String tests and look-ups, and the assertion methods of xUnit, NUnit (Is.EqualTo), MSTest, FluentAssertions and Shouldly.</summary>
         private static bool IsComparisonMethod(string name)
         {
             switch (name)
@@ -78,6 +78,13 @@ namespace ModelPolicy.Analyzers.Sites
                 case "EndWith":
                 case "Contain":
                 case "NotContain":
+                case "ShouldBe":
+                case "ShouldNotBe":
+                case "ShouldContain":
+                case "ShouldStartWith":
+                case "ShouldEndWith":
+                case "EqualTo":
+                case "IsEqualTo":
                     return true;
                 default:
                     return false;

@@ -13,7 +13,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class LiteralSite
     {
-        public static void ScanLiteral(LiteralExpressionSyntax literal, CodeFrontEnd file)
+        public static void ScanLiteral(LiteralExpressionSyntax literal, in SiteContext site)
         {
             var text = literal.Token.ValueText;
             if (text.Length < 2)
@@ -23,23 +23,29 @@ namespace ModelPolicy.Analyzers.Sites
 
             if (UrlText.SchemeLength(text, 0, text.Length) > 0 || (char.IsWhiteSpace(text[0]) && StartsWithUrl(text)))
             {
-                file.ReportEndpoint(literal, text, 0, text.Length, ValuePosition.Unnamed(ValueKind.Endpoint));
+                // A URL compared or asserted (url == "https://api.mistral.ai", Assert.Equal(expected, …)) is not a choice of endpoint.
+                if (ComparisonContext.IsComparedOrLookedUp(literal))
+                {
+                    return;
+                }
+
+                site.Front().ReportEndpoint(literal, text, 0, text.Length, ValuePosition.Unnamed(ValueKind.Endpoint));
                 return;
             }
 
             if (JsonKeyScanner.MayContainJson(text))
             {
-                ScanJson(literal, text, 0, text.Length, file);
+                ScanJson(literal, text, 0, text.Length, site);
                 return;
             }
 
-            if (file.Catalog.IsKnownModel(text) && !ComparisonContext.IsComparedOrLookedUp(literal))
+            if (site.Catalog.IsKnownModel(text) && !ComparisonContext.IsComparedOrLookedUp(literal))
             {
-                file.ReportModel(literal, text, ValuePosition.Unnamed(ValueKind.Model));
+                site.Front().ReportModel(literal, text, ValuePosition.Unnamed(ValueKind.Model));
             }
         }
 
-        public static void ScanInterpolatedText(InterpolatedStringTextSyntax part, CodeFrontEnd file)
+        public static void ScanInterpolatedText(InterpolatedStringTextSyntax part, in SiteContext site)
         {
             var text = part.TextToken.ValueText;
             if (text.Length < 5)
@@ -50,28 +56,29 @@ namespace ModelPolicy.Analyzers.Sites
             // $"https://api.deepseek.com/v1/{path}": the constant prefix names the host.
             if (part.Parent is InterpolatedStringExpressionSyntax interpolated && interpolated.Contents[0] == part && UrlText.SchemeLength(text, 0, text.Length) > 0)
             {
-                file.ReportEndpoint(interpolated, text, 0, text.Length, ValuePosition.Unnamed(ValueKind.Endpoint), continues: interpolated.Contents.Count > 1);
+                site.Front().ReportEndpoint(interpolated, text, 0, text.Length, ValuePosition.Unnamed(ValueKind.Endpoint), continues: interpolated.Contents.Count > 1);
                 return;
             }
 
             if (JsonKeyScanner.MayContainJson(text) || (text.IndexOf('"') >= 0 && text.IndexOf(':') >= 0))
             {
-                ScanJson(part, text, 0, text.Length, file);
+                ScanJson(part, text, 0, text.Length, site);
             }
         }
 
-        private static void ScanJson(SyntaxNode node, string text, int start, int end, CodeFrontEnd file)
+        private static void ScanJson(SyntaxNode node, string text, int start, int end, in SiteContext site)
         {
             var scanner = new JsonKeyScanner(text, start, end);
+            CodeFrontEnd? front = null;
             while (scanner.MoveNext())
             {
                 if (PositionNames.IsModelName(text, scanner.KeyStart, scanner.KeyLength))
                 {
-                    file.ReportModel(node, scanner.Value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, scanner.Key));
+                    (front ??= site.Front()).ReportModel(node, scanner.Value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, scanner.Key));
                 }
                 else if (UrlText.SchemeLength(text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength) > 0)
                 {
-                    file.ReportEndpoint(node, text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength, ValuePosition.Unnamed(ValueKind.Endpoint));
+                    (front ??= site.Front()).ReportEndpoint(node, text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength, ValuePosition.Unnamed(ValueKind.Endpoint));
                 }
             }
         }

@@ -14,27 +14,27 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class RequestBodySite
     {
-        public static void ScanAnonymousMember(AnonymousObjectMemberDeclaratorSyntax member, CodeFrontEnd file)
+        public static void ScanAnonymousMember(AnonymousObjectMemberDeclaratorSyntax member, in SiteContext site)
         {
             var name = member.NameEquals?.Name.Identifier.ValueText
                 ?? (member.Expression as IdentifierNameSyntax)?.Identifier.ValueText
                 ?? (member.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText;
             if (name != null)
             {
-                ReportByKey(name, member.Expression, file);
+                ReportByKey(name, member.Expression, site);
             }
         }
 
-        public static void ScanDictionaryEntry(InitializerExpressionSyntax entry, CodeFrontEnd file)
+        public static void ScanDictionaryEntry(InitializerExpressionSyntax entry, in SiteContext site)
         {
             // new Dictionary<string, object> { { "model", "gpt-4o" } }
             if (entry.Expressions.Count == 2 && entry.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression))
             {
-                ReportByKey(key.Token.ValueText, entry.Expressions[1], file);
+                ReportByKey(key.Token.ValueText, entry.Expressions[1], site);
             }
         }
 
-        public static void ReportByKey(string key, ExpressionSyntax value, CodeFrontEnd file)
+        public static void ReportByKey(string key, ExpressionSyntax value, in SiteContext site)
         {
             if (!ValueResolver.MayResolve(value))
             {
@@ -43,11 +43,11 @@ namespace ModelPolicy.Analyzers.Sites
 
             if (PositionNames.IsModelName(key))
             {
-                file.ReportUse(value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, key));
+                site.Front().ReportUse(value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, key));
             }
             else if (PositionNames.IsEndpointName(key))
             {
-                file.ReportUse(value, new ValuePosition(ValueKind.Endpoint, Evidence.NameOnUserType, key));
+                site.Front().ReportUse(value, new ValuePosition(ValueKind.Endpoint, Evidence.NameOnUserType, key));
             }
         }
 

@@ -10,7 +10,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class SdkEnumMemberSite
     {
-        public static void Scan(MemberAccessExpressionSyntax access, CodeFrontEnd file)
+        public static void Scan(MemberAccessExpressionSyntax access, in SiteContext site)
         {
             // Cheap first: Anthropic's members are Model.Claude…; bind only those.
             var left = access.Expression switch
@@ -24,7 +24,7 @@ namespace ModelPolicy.Analyzers.Sites
                 return;
             }
 
-            file.ReportUse(access, ValuePosition.Unnamed(ValueKind.Model));
+            site.Front().ReportUse(access, ValuePosition.Unnamed(ValueKind.Model));
         }
     }
 }

@@ -15,7 +15,8 @@ namespace ModelPolicy.Analyzers.Verdicts
     /// <summary>
     /// The verdict pipeline's front end for one C# file: the sites hand it a value and the position it is used in; it
     /// decides whether that value counts there (the catalog must know it with confidence outside a model position), hands
-    /// it to the <see cref="VerdictPipeline"/> under the file's policy, and reports each literal once.
+    /// it to the <see cref="VerdictPipeline"/> under the file's policy, and reports each literal once. Made per analyzed
+    /// node, only once the node's cheap syntax tests have passed.
     /// </summary>
     internal sealed class CodeFrontEnd
     {
@@ -23,7 +24,6 @@ namespace ModelPolicy.Analyzers.Verdicts
         private readonly CompilationState state;
         private readonly Action<Diagnostic> report;
         private ModelPolicySettings? policy;
-        private HashSet<(int Start, ValueKind Kind)>? reported;
         private List<ResolvedValue>? values;
 
         public CodeFrontEnd(SemanticModel model, CompilationState state, VerdictPipeline pipeline, Action<Diagnostic> report, CancellationToken cancellationToken)
@@ -51,6 +51,14 @@ namespace ModelPolicy.Analyzers.Verdicts
             ValueResolver.Resolve(expression, Model, list, CancellationToken);
             foreach (var value in list)
             {
+                // A literal declared elsewhere in this file (a constant, a field, a local) that counts on its own text is
+                // reported by LiteralSite at the literal, whichever of the two is analyzed first: the same diagnostic
+                // whether the IDE analyzes the whole file or only the span of the declaration.
+                if (!value.DeclaredElsewhere && value.Node is LiteralExpressionSyntax literal && !expression.Span.Contains(literal.Span) && CountsUnnamed(literal))
+                {
+                    continue;
+                }
+
                 if (position.Kind == ValueKind.Model && UrlText.SchemeLength(value.Value, 0, value.Value.Length) == 0)
                 {
                     ReportModel(value.Node, value.Value, position, value.DeclaredElsewhere);
@@ -77,18 +85,25 @@ namespace ModelPolicy.Analyzers.Verdicts
             var match = Catalog.MatchModel(id);
             if (match == null)
             {
-                if (position.Evidence != Evidence.ApiPosition)
+                // An id the catalog does not know counts only in an API position, and not as a placeholder: a test's
+                // made-up id, or a generic word ("model", "deployment-name") anywhere.
+                if (position.Evidence != Evidence.ApiPosition || IsTestCode || Placeholders.IsPlaceholderModel(id, position.Name))
                 {
                     return;
                 }
             }
-            else if (position.Evidence == Evidence.TextOnly && (match.PositionOnly || !ModelIdText.IsSpecific(id)))
+            else if (position.Evidence == Evidence.TextOnly && !ModelCountsUnnamed(id, match))
             {
                 return;
             }
 
             var finding = pipeline.JudgeModel(id, match, Policy, position.Name);
             if (declaredElsewhere && !finding.Verdict.IsDenied && match != null && !match.PositionOnly && ModelIdText.IsSpecific(id))
+            {
+                return;
+            }
+
+            if (CodeKinds.IsInMigration(node))
             {
                 return;
             }
@@ -109,14 +124,30 @@ namespace ModelPolicy.Analyzers.Verdicts
             }
 
             var entry = Catalog.MatchHost(text, hostStart, hostLength);
-            if (position.Evidence != Evidence.ApiPosition
-                && (entry == null || !entry.IsApiPath(text, EndpointText.PathStart(text, hostStart + hostLength, end), EndpointText.PathEnd(text, hostStart, end))))
+            var server = entry == null ? ModelServers.Find(text, hostStart, hostLength, end) : null;
+            if (entry == null && server == null && (Placeholders.IsPlaceholderHost(text, hostStart, hostLength, hostStart + hostLength, end) || EndpointText.IsMediaUrl(text, hostStart + hostLength, end)))
+            {
+                return;
+            }
+
+            if (position.Evidence == Evidence.NameOnUserType && entry == null && server == null)
+            {
+                // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type.
+                server = ModelServers.ByPort(text, hostStart, hostLength, end);
+            }
+
+            if (position.Evidence != Evidence.ApiPosition && server == null && !EndpointCountsUnnamed(entry, text, hostStart, hostLength, end))
+            {
+                return;
+            }
+
+            if (CodeKinds.IsInMigration(node))
             {
                 return;
             }
 
             var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
-            var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength), Policy, position.Name);
+            var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
             if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(node, ValueKind.Endpoint))
             {
                 return;
@@ -125,7 +156,45 @@ namespace ModelPolicy.Analyzers.Verdicts
             pipeline.ReportInCode(finding, node.GetLocation(), Policy, report);
         }
 
-        private bool MarkReported(SyntaxNode node, ValueKind kind) =>
-            (reported ??= new HashSet<(int, ValueKind)>()).Add((node.SpanStart, kind));
+        /// <summary>Whether <see cref="LiteralSite"/> reports this literal on its own text, outside any position.</summary>
+        public bool CountsUnnamed(LiteralExpressionSyntax literal)
+        {
+            var text = literal.Token.ValueText;
+            if (UrlText.SchemeLength(text, 0, text.Length) > 0)
+            {
+                return UrlText.TryGetHost(text, 0, text.Length, out var hostStart, out var hostLength, out _)
+                    && !ComparisonContext.IsComparedOrLookedUp(literal)
+                    && (EndpointCountsUnnamed(Catalog.MatchHost(text, hostStart, hostLength), text, hostStart, hostLength, text.Length)
+                        || ModelServers.Find(text, hostStart, hostLength, text.Length) != null);
+            }
+
+            return !JsonKeyScanner.MayContainJson(text)
+                && ModelIdShape.IsPlausible(text)
+                && !ComparisonContext.IsComparedOrLookedUp(literal)
+                && Catalog.MatchModel(text) is { } match
+                && ModelCountsUnnamed(text, match);
+        }
+
+        /// <summary>Outside a model position only an id the catalog knows with confidence counts: not a word that is only an id in a model position, not a bare family name.</summary>
+        private static bool ModelCountsUnnamed(string id, ModelMatch match) => !match.PositionOnly && ModelIdText.IsSpecific(id);
+
+        /// <summary>
+        /// Outside an endpoint position a catalog host under its API path counts, and a host the catalog does not know under
+        /// a path only AI APIs use (<c>/v1/chat/completions</c>, <c>/api/generate</c>, <c>:generateContent</c>).
+        /// </summary>
+        private static bool EndpointCountsUnnamed(HostEntry? entry, string text, int hostStart, int hostLength, int end)
+        {
+            var afterHost = hostStart + hostLength;
+            var pathStart = EndpointText.PathStart(text, afterHost, end);
+            var pathEnd = EndpointText.PathEnd(text, afterHost, end);
+            return entry != null
+                ? entry.IsApiPath(text, pathStart, pathEnd)
+                : ModelServers.IsAiApiPath(text, pathStart, pathEnd) && !Placeholders.IsPlaceholderHost(text, hostStart, hostLength, afterHost, pathEnd);
+        }
+
+        /// <summary>Test code: a test project, or a file under a test folder.</summary>
+        private bool IsTestCode => state.IsTestProject || CodeKinds.IsTestFile(Model.SyntaxTree.FilePath);
+
+        private bool MarkReported(SyntaxNode node, ValueKind kind) => state.Reported.TryMark(node, (int)kind);
     }
 }

@@ -28,7 +28,7 @@ namespace ModelPolicy.Analyzers.Verdicts
         /// <summary>The model id, or the endpoint's host in lower case.</summary>
         public string Value { get; }
 
-        /// <summary>"Alibaba, CN, open weights"; "OpenAI, US"; "not in the catalog".</summary>
+        /// <summary>"Alibaba, CN, open weights"; "Amazon, US, region US" (operator, its country, where prompts are processed); "not in the catalog".</summary>
         public string Description { get; }
 
         public Verdict Verdict { get; }
@@ -71,7 +71,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             return new Finding(ValueKinds.Model, id, DescribeModel(match), verdict, properties.ToImmutable(), model: match);
         }
 
-        public static Finding ForEndpoint(string host, HostEntry? entry, bool local, Verdict verdict, string positionName)
+        public static Finding ForEndpoint(string host, HostEntry? entry, bool local, Verdict verdict, string positionName, ModelServer? server = null)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[DiagnosticProperties.Kind] = ValueKinds.Endpoint;
@@ -82,13 +82,31 @@ namespace ModelPolicy.Analyzers.Verdicts
             {
                 properties[DiagnosticProperties.Vendor] = entry.Operator.Name;
                 properties[DiagnosticProperties.Country] = entry.Country;
+                var region = verdict.Region;
+                properties[DiagnosticProperties.Region] = region?.Display ?? RegionValues.Unknown;
+                if (region != null && region.IsKnown)
+                {
+                    properties[DiagnosticProperties.RegionCountries] = string.Join(",", region.Countries);
+                }
+
+                if (region?.CloudRegion != null)
+                {
+                    properties[DiagnosticProperties.CloudRegion] = region.CloudRegion;
+                }
+
                 if (entry.Override != null)
                 {
-                    properties[DiagnosticProperties.CatalogLine] = entry.Override.Origin.ToString();
+                    properties[DiagnosticProperties.CatalogLine] = entry.Override.Origin.ToString(); // MP0011: the inventory marks it overridden
                 }
             }
 
-            return new Finding(ValueKinds.Endpoint, host, DescribeEndpoint(entry, local), verdict, properties.ToImmutable(), host: entry);
+            if (server != null)
+            {
+                properties[DiagnosticProperties.Vendor] = server.Name;
+            }
+
+            var description = server != null ? "self-hosted " + server.Name : EndpointDescription.Describe(entry, verdict, local);
+            return new Finding(ValueKinds.Endpoint, host, description, verdict, properties.ToImmutable(), host: entry);
         }
 
         /// <summary>"Alibaba, CN, open weights" (and "alias of gpt-4o, …" for a repository alias); "not in the catalog".</summary>
@@ -104,11 +122,5 @@ namespace ModelPolicy.Analyzers.Verdicts
             return match.AliasTarget == null ? text : "alias of " + match.AliasTarget + ", " + text;
         }
 
-        /// <summary>"Together AI, US, serves many vendors' models"; "self-hosted" or "host not in the catalog" for an unknown host.</summary>
-        public static string DescribeEndpoint(HostEntry? entry, bool local) =>
-            entry != null
-                ? entry.Operator.Name + ", " + entry.Country + (entry.MultiVendor ? ", serves many vendors' models" : string.Empty)
-                    + (entry.Override == null ? string.Empty : ", " + entry.Override.AttributionNote)
-                : local ? "self-hosted" : "host not in the catalog";
     }
 }

@@ -26,8 +26,9 @@ namespace ModelPolicy.Analyzers.Verdicts
 
         /// <param name="host">The host in lower case.</param>
         /// <param name="local">localhost, a loopback or private address: described as self-hosted when the catalog does not know it.</param>
-        public Finding JudgeEndpoint(string host, HostEntry? entry, bool local, ModelPolicySettings policy, string positionName) =>
-            Finding.ForEndpoint(host, entry, local, PolicyEvaluator.EvaluateEndpoint(policy, host, entry), positionName);
+        /// <param name="server">The model server software a local URL points at (Ollama on :11434), if known.</param>
+        public Finding JudgeEndpoint(string host, HostEntry? entry, bool local, ModelPolicySettings policy, string positionName, ModelServer? server = null) =>
+            Finding.ForEndpoint(host, entry, local, PolicyEvaluator.EvaluateEndpoint(policy, host, entry), positionName, server);
 
         /// <summary>MP0001, MP0002 or MP0005 for a model; MP0003 or MP0004 for an endpoint; and the MP0010 entry.</summary>
         public void ReportInCode(Finding finding, Location location, ModelPolicySettings policy, Action<Diagnostic> report)

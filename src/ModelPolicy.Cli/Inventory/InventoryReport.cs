@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelPolicy.Analyzers.Diagnostics;
+using ModelPolicy.Catalog;
 
 namespace ModelPolicy.Cli.Inventory
 {
@@ -22,15 +24,19 @@ namespace ModelPolicy.Cli.Inventory
         string? Family,
         string? ModelKind,
         IReadOnlyList<Use> Uses,
-        IReadOnlyList<string> Endpoints)
+        IReadOnlyList<string> Endpoints,
+        IReadOnlyList<string> EndpointCountries,
+        IReadOnlyList<string> EndpointRegions)
     {
         public string Status => InventoryReport.Worst(Uses);
 
         public IEnumerable<Use> Suppressed => Uses.Where(u => u.Status == "suppressed");
     }
 
-    /// <summary>An endpoint host, with all its uses.</summary>
-    internal sealed record EndpointRow(string Host, string? Operator, string? Country, IReadOnlyList<Use> Uses)
+    /// <summary>An endpoint host, with all its uses: who runs it (<see cref="Operator"/>, <see cref="Country"/>) and where it processes prompts (<see cref="Region"/>).</summary>
+    /// <param name="Region">"DE", "EEA+CH", "unknown"; null for a host the catalog does not know or a self-hosted one.</param>
+    /// <param name="CloudRegion">The cloud region code the host names (<c>eu-central-1</c>), if any.</param>
+    internal sealed record EndpointRow(string Host, string? Operator, string? Country, string? Region, string? CloudRegion, IReadOnlyList<Use> Uses)
     {
         public string Status => InventoryReport.Worst(Uses);
 
@@ -58,9 +64,16 @@ namespace ModelPolicy.Cli.Inventory
             var endpointUses = uses.Where(u => u.Entry.Kind == "endpoint").ToList();
             Endpoints = endpointUses
                 .GroupBy(u => u.Entry.Value, StringComparer.OrdinalIgnoreCase)
-                .Select(g => new EndpointRow(g.First().Entry.Value, First(g, "Vendor"), First(g, "Country"), g.ToList()))
+                .Select(g =>
+                {
+                    var host = g.First().Entry.Value;
+                    var vendor = First(g, "Vendor");
+                    var (region, cloudRegion) = RegionOf(host, vendor, First(g, DiagnosticProperties.Region), First(g, DiagnosticProperties.CloudRegion));
+                    return new EndpointRow(host, vendor, First(g, "Country"), region, cloudRegion, g.ToList());
+                })
                 .OrderBy(r => r.Host, StringComparer.OrdinalIgnoreCase)
                 .ToList();
+            var endpointsByHost = Endpoints.ToDictionary(e => e.Host, StringComparer.OrdinalIgnoreCase);
 
             Models = uses.Where(u => u.Entry.Kind == "model")
                 .GroupBy(u => u.Entry.Value, StringComparer.Ordinal)
@@ -81,7 +94,9 @@ namespace ModelPolicy.Cli.Inventory
                         First(g, "Family"),
                         First(g, "ModelKind"),
                         g.ToList(),
-                        hosts);
+                        hosts,
+                        Distinct(hosts.Select(h => endpointsByHost[h].Country)),
+                        Distinct(hosts.Select(h => endpointsByHost[h].Region)));
                 })
                 .OrderBy(r => r.Id, StringComparer.Ordinal)
                 .ToList();
@@ -158,6 +173,24 @@ namespace ModelPolicy.Cli.Inventory
 
         private static List<string> Hosts(IEnumerable<Use> endpoints) =>
             endpoints.Select(e => e.Entry.Value).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(h => h, StringComparer.OrdinalIgnoreCase).ToList();
+
+        /// <summary>
+        /// The endpoint's region: the analyzer's <c>Region</c> property where the finding has one, else the built-in
+        /// catalog's answer for a host the analyzer recognised (an analyzer that predates the property).
+        /// </summary>
+        internal static (string? Region, string? CloudRegion) RegionOf(string host, string? vendor, string? region, string? cloudRegion)
+        {
+            if (region != null || vendor == null)
+            {
+                return (region, cloudRegion);
+            }
+
+            var resolved = ModelCatalog.Builtin.MatchHost(host.ToLowerInvariant())?.RegionOf(host.ToLowerInvariant());
+            return resolved == null ? (null, null) : (resolved.Display, resolved.CloudRegion);
+        }
+
+        private static List<string> Distinct(IEnumerable<string?> values) =>
+            values.Where(v => v != null).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(v => v, StringComparer.Ordinal).ToList();
 
         private static string? First(IEnumerable<Use> uses, string property) =>
             uses.Select(u => u.Entry.Property(property)).FirstOrDefault(v => v != null);

@@ -143,6 +143,9 @@ namespace ModelPolicy.Cli.Output
                 ("reason", worst.Reason),
                 ("rule", worst.Entry.Property("Rule")),
                 ("origin", model.Country),
+                ("modelOrigin", model.Country),
+                ("endpointJurisdiction", model.EndpointCountries.Count == 0 ? null : string.Join(", ", model.EndpointCountries)),
+                ("endpointRegion", model.EndpointRegions.Count == 0 ? null : string.Join(", ", model.EndpointRegions)),
                 ("openWeights", model.OpenWeights == null ? null : model.OpenWeights.Value ? "true" : "false"),
                 ("family", model.Family),
                 ("aliasOf", model.AliasOf),
@@ -164,7 +167,7 @@ namespace ModelPolicy.Cli.Output
             service["name"] = endpoint.Host;
             service["description"] = endpoint.Operator == null
                 ? (local ? "Self-hosted model server." : "Host not in the ModelPolicy catalog.")
-                : $"AI provider endpoint run by {endpoint.Operator}, {endpoint.Country}.";
+                : $"AI provider endpoint run by {endpoint.Operator}, {endpoint.Country}; region {endpoint.Region ?? "unknown"}.";
             service["endpoints"] = new JsonArray((local ? "http://" : "https://") + endpoint.Host);
             service["x-trust-boundary"] = !local; // prompts leave the process's machine
             if (local)
@@ -178,6 +181,9 @@ namespace ModelPolicy.Cli.Output
                 ("reason", worst.Reason),
                 ("rule", worst.Entry.Property("Rule")),
                 ("origin", endpoint.Country),
+                ("endpointJurisdiction", endpoint.Country),
+                ("endpointRegion", endpoint.Region),
+                ("cloudRegion", endpoint.CloudRegion),
                 ("uses", endpoint.Uses.Count.ToString(CultureInfo.InvariantCulture)),
                 ("suppression", Justifications(endpoint.Suppressed)));
             foreach (var use in endpoint.Uses)

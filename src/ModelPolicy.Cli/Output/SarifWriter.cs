@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ModelPolicy.Analyzers.Diagnostics;
 using ModelPolicy.Cli.Inventory;
 
 namespace ModelPolicy.Cli.Output
@@ -58,6 +59,14 @@ namespace ModelPolicy.Cli.Output
                 foreach (var property in finding.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     properties.Set(property.Key, property.Value);
+                }
+
+                // The third axis on every endpoint result, also from an analyzer that predates the Region property.
+                if (finding.Kind == ValueKinds.Endpoint && finding.Property(DiagnosticProperties.Region) == null)
+                {
+                    var (region, cloudRegion) = InventoryReport.RegionOf(finding.Value, finding.Property(DiagnosticProperties.Vendor), null, null);
+                    properties.Set(DiagnosticProperties.Region, region);
+                    properties.Set(DiagnosticProperties.CloudRegion, cloudRegion);
                 }
 
                 entry["properties"] = properties;

@@ -52,7 +52,7 @@ namespace ModelPolicy.Cli.Output
             }
             else
             {
-                var rows = new List<string[]> { new[] { "HOST", "OPERATOR", "COUNTRY", "USES", "STATUS", "SUPPRESSIONS" } };
+                var rows = new List<string[]> { new[] { "HOST", "OPERATOR", "COUNTRY", "REGION", "USES", "STATUS", "SUPPRESSIONS" } };
                 foreach (var endpoint in report.Endpoints)
                 {
                     rows.Add(new[]
@@ -60,6 +60,7 @@ namespace ModelPolicy.Cli.Output
                         endpoint.Host,
                         endpoint.Operator ?? (IsLocal(endpoint.Host) ? "self-hosted" : "?"),
                         endpoint.Country ?? "-",
+                        endpoint.Region == null ? "-" : endpoint.CloudRegion == null ? endpoint.Region : endpoint.Region + " (" + endpoint.CloudRegion + ")",
                         endpoint.Uses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         InventoryReport.Describe(endpoint.Status, endpoint.Uses),
                         Suppressions(endpoint.Suppressed),

@@ -107,8 +107,9 @@ namespace ModelPolicy.Catalog
     /// <summary>An API host. The host decides where the prompt goes, never the model's origin.</summary>
     public sealed class HostEntry
     {
-        public HostEntry(string pattern, Vendor @operator, string country, bool multiVendor, string source, string? note, CatalogOrigin origin, IReadOnlyList<string>? paths = null)
+        public HostEntry(string pattern, Vendor @operator, string country, bool multiVendor, string source, string? note, CatalogOrigin origin, IReadOnlyList<string>? paths = null, RegionSpec? region = null)
         {
+            Region = region ?? RegionSpec.Unrecorded;
             Paths = paths ?? System.Array.Empty<string>();
             Pattern = pattern;
             Operator = @operator;
@@ -124,8 +125,18 @@ namespace ModelPolicy.Catalog
 
         public Vendor Operator { get; }
 
-        /// <summary>The country of whoever runs the host.</summary>
+        /// <summary>The country of whoever runs the host (the jurisdiction that can compel the operator).</summary>
         public string Country { get; }
+
+        /// <summary>Where the host processes prompts, as the catalog line declares it (<c>region=</c>).</summary>
+        public RegionSpec Region { get; }
+
+        /// <summary>
+        /// The processing region of a host this entry matches: fixed by the entry, or read from the host name
+        /// (<c>bedrock-runtime.eu-central-1.amazonaws.com</c> is <c>aws:eu-central-1</c>, Germany). Unknown where
+        /// the host name does not fix it.
+        /// </summary>
+        public EndpointRegion RegionOf(string host) => Region.Resolve(Pattern, host);
 
         /// <summary>
         /// Where a host is also a website (openrouter.ai), the path prefixes of its API (<c>/api</c>); a URL

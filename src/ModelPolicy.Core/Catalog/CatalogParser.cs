@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ModelPolicy.Text;
 
 namespace ModelPolicy.Catalog
@@ -11,6 +12,8 @@ namespace ModelPolicy.Catalog
     /// model qwen-open | vendor=Alibaba | match=qwen2*, qwq* | weights=open | kind=chat | source=https://…
     /// host dashscope.aliyuncs.com | operator=Alibaba | serves=own | source=https://…
     /// alias prod-chat | model=gpt-4o
+    /// region aws:eu-central-1 | country=DE | name=Europe (Frankfurt) | source=https://…
+    /// group EEA | countries=EU, IS, LI, NO | source=https://… | read=2026-12-01
     /// </code>
     /// Any line may carry <c>reason=…</c>: why a repository line overrides what the built-in catalog says (MP0011).
     /// A bad line is an error naming the line and the field; the rest of the file still counts.
@@ -19,14 +22,17 @@ namespace ModelPolicy.Catalog
     {
         private static readonly string[] VendorKeys = { "country", "source", "note", "reason" };
         private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note", "examples", "reason" };
-        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note", "paths", "reason" };
+        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note", "paths", "region", "region_source", "region_note", "reason" };
         private static readonly string[] AliasKeys = { "model", "note", "reason" };
+        private static readonly string[] RegionKeys = { "country", "name", "source", "note" };
+        private static readonly string[] GroupKeys = { "countries", "source", "read", "note" };
 
         /// <summary>Parses one file. Vendors named in it may be declared in <paramref name="known"/>.</summary>
         public static CatalogFile Parse(string path, string text, ModelCatalog? known = null)
         {
             var file = new CatalogFile(path);
             var vendors = new Dictionary<string, Vendor>(StringComparer.OrdinalIgnoreCase);
+            var scope = new Scope(vendors, known);
             var lineNumber = 0;
             var position = 0;
             while (position <= text.Length)
@@ -46,7 +52,7 @@ namespace ModelPolicy.Catalog
                     continue;
                 }
 
-                new LineReader(file, path, lineNumber, line, vendors, known).Read();
+                new LineReader(file, path, lineNumber, line, scope).Read();
                 if (end == text.Length)
                 {
                     break;
@@ -64,16 +70,18 @@ namespace ModelPolicy.Catalog
             private readonly string line;
             private readonly Dictionary<string, Vendor> vendors;
             private readonly ModelCatalog? known;
+            private readonly Scope scope;
             private readonly List<Field> fields = new List<Field>();
 
-            public LineReader(CatalogFile file, string path, int lineNumber, string line, Dictionary<string, Vendor> vendors, ModelCatalog? known)
+            public LineReader(CatalogFile file, string path, int lineNumber, string line, Scope scope)
             {
                 this.file = file;
                 this.path = path;
                 this.lineNumber = lineNumber;
                 this.line = line;
-                this.vendors = vendors;
-                this.known = known;
+                this.scope = scope;
+                vendors = scope.Vendors;
+                known = scope.Known;
             }
 
             private CatalogOrigin Origin => new CatalogOrigin(path, lineNumber);
@@ -101,7 +109,7 @@ namespace ModelPolicy.Catalog
                 var space = head.Text.IndexOf(' ');
                 var kind = space < 0 ? head.Text : head.Text.Substring(0, space);
                 var name = space < 0 ? string.Empty : head.Text.Substring(space + 1).Trim();
-                if (name.Length == 0 && kind is "vendor" or "model" or "host" or "alias")
+                if (name.Length == 0 && kind is "vendor" or "model" or "host" or "alias" or "region" or "group")
                 {
                     Error(head.Column, head.Text.Length, "'" + kind + "' needs a name after it");
                     return;
@@ -122,8 +130,14 @@ namespace ModelPolicy.Catalog
                     case "alias":
                         ReadAlias(name, nameColumn);
                         break;
+                    case "region":
+                        ReadRegion(name, nameColumn);
+                        break;
+                    case "group":
+                        ReadGroup(name, nameColumn);
+                        break;
                     default:
-                        Error(head.Column, kind.Length, "unknown entry kind '" + kind + "': expected vendor, model, host or alias");
+                        Error(head.Column, kind.Length, "unknown entry kind '" + kind + "': expected vendor, model, host, alias, region or group");
                         break;
                 }
             }
@@ -255,7 +269,162 @@ namespace ModelPolicy.Catalog
                     }
                 }
 
-                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin, paths) { Reason = Optional(values, "reason") });
+                RegionSpec? region = null;
+                if (values.TryGetValue("region", out var regionField) && !TryRegionSpec(name, regionField, values, out region))
+                {
+                    return;
+                }
+
+                if (region == null && (values.ContainsKey("region_source") || values.ContainsKey("region_note")))
+                {
+                    Error(0, line.TrimEnd().Length, "region_source= and region_note= need a 'region=' field");
+                    return;
+                }
+
+                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin, paths, region) { Reason = Optional(values, "reason") });
+            }
+
+            /// <summary><c>region=US</c>, <c>EU</c>, <c>EEA+CH</c>, <c>unknown</c>, or <c>aws:*</c> (the cloud region code where the pattern has its one '*').</summary>
+            private bool TryRegionSpec(string pattern, Field field, Dictionary<string, Field> values, out RegionSpec? region)
+            {
+                region = null;
+                if (!TryRequired(values, "region_source", out var sourceField))
+                {
+                    return false;
+                }
+
+                var source = sourceField!.Text;
+                var note = Optional(values, "region_note");
+                var text = field.Text;
+                if (string.Equals(text, "unknown", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (note == null)
+                    {
+                        Error(field.Column, text.Length, "region=unknown needs a region_note= saying why the host does not fix its region");
+                        return false;
+                    }
+
+                    region = RegionSpec.Fixed(new EndpointRegion(null, Array.Empty<string>(), null, null, source, note));
+                    return true;
+                }
+
+                var colon = text.IndexOf(':');
+                if (colon >= 0)
+                {
+                    var table = text.Substring(0, colon);
+                    if (text.Substring(colon + 1) != "*")
+                    {
+                        Error(field.Column, text.Length, "region '" + text + "': a cloud's region is written '" + table + ":*', read from the host name where the pattern has its '*'");
+                        return false;
+                    }
+
+                    if (pattern.IndexOf('*') < 0 || pattern.IndexOf('*') != pattern.LastIndexOf('*') || pattern.IndexOf('?') >= 0)
+                    {
+                        Error(field.Column, text.Length, "region '" + text + "' needs a host pattern with exactly one '*' (and no '?'), not '" + pattern + "'");
+                        return false;
+                    }
+
+                    var regions = scope.RegionsOf(table);
+                    if (regions.Count == 0)
+                    {
+                        Error(field.Column, colon, "unknown cloud '" + table + "': declare its codes with 'region " + table + ":<code>' lines first");
+                        return false;
+                    }
+
+                    region = RegionSpec.FromHostName(table.ToLowerInvariant(), regions, source, note);
+                    return true;
+                }
+
+                var countries = new List<string>();
+                var offset = 0;
+                foreach (var part in text.Split('+'))
+                {
+                    if (!scope.TryExpand(part.Trim(), countries))
+                    {
+                        Error(field.Column + offset, Math.Max(1, part.Length), "region '" + part.Trim() + "' is not an ISO 3166-1 alpha-2 country code, a country group, 'unknown' or '<cloud>:*'");
+                        return false;
+                    }
+
+                    offset += part.Length + 1;
+                }
+
+                var code = string.Join("+", text.Split('+').Select(p => Countries.IsCountry(p.Trim()) ? p.Trim().ToUpperInvariant() : scope.GroupName(p.Trim())));
+                region = RegionSpec.Fixed(new EndpointRegion(code, countries.Distinct(StringComparer.Ordinal).ToList(), null, null, source, note));
+                return true;
+            }
+
+            /// <summary><c>region aws:eu-central-1 | country=DE | name=Europe (Frankfurt) | source=…</c></summary>
+            private void ReadRegion(string name, int nameColumn)
+            {
+                var colon = name.IndexOf(':');
+                if (colon <= 0 || colon == name.Length - 1 || name.IndexOf(' ') >= 0 || name.IndexOf('*') >= 0)
+                {
+                    Error(nameColumn, name.Length, "region '" + name + "': expected <cloud>:<code>, such as aws:eu-central-1");
+                    return;
+                }
+
+                if (!TryGetFields(RegionKeys, out var values) || !TryCountry(values, "country", required: true, out var country) || !TryRequired(values, "source", out var source))
+                {
+                    return;
+                }
+
+                var table = name.Substring(0, colon).ToLowerInvariant();
+                var code = name.Substring(colon + 1).ToLowerInvariant();
+                if (scope.RegionsOf(table).Any(r => r.Code == code))
+                {
+                    Error(nameColumn, name.Length, "region '" + name + "' is declared twice");
+                    return;
+                }
+
+                var region = new CloudRegion(table, code, country!, Optional(values, "name"), source!.Text, Optional(values, "note"), Origin);
+                scope.Add(region);
+                file.Regions.Add(region);
+            }
+
+            /// <summary><c>group EEA | countries=EU, IS, LI, NO | source=… | read=2026-12-01</c></summary>
+            private void ReadGroup(string name, int nameColumn)
+            {
+                if (Countries.IsCountry(name) || name.Any(c => !(char.IsLetterOrDigit(c) || c == '-' || c == '_')) || !char.IsLetter(name[0]))
+                {
+                    Error(nameColumn, name.Length, "group name '" + name + "' must be letters, digits, '-' or '_', and not a country code");
+                    return;
+                }
+
+                if (scope.GroupName(name) != null)
+                {
+                    Error(nameColumn, name.Length, "group '" + name + "' is already defined");
+                    return;
+                }
+
+                if (!TryGetFields(GroupKeys, out var values) || !TryRequired(values, "countries", out var countriesField) || !TryRequired(values, "source", out var source) || !TryRequired(values, "read", out var read))
+                {
+                    return;
+                }
+
+                if (!DateTime.TryParseExact(read!.Text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                {
+                    Error(read.Column, read.Text.Length, "read= is the date the source was read, as yyyy-MM-dd; not '" + read.Text + "'");
+                    return;
+                }
+
+                var countries = new List<string>();
+                var offset = 0;
+                foreach (var part in countriesField!.Text.Split(','))
+                {
+                    var item = part.Trim();
+                    if (!scope.TryExpand(item, countries))
+                    {
+                        var at = countriesField.Column + offset + (part.Length - part.TrimStart().Length);
+                        Error(at, Math.Max(1, item.Length), "'" + item + "' is not an ISO 3166-1 alpha-2 country code or a group declared before this line");
+                        return;
+                    }
+
+                    offset += part.Length + 1;
+                }
+
+                var group = new CountryGroup(name, countries.Distinct(StringComparer.Ordinal).ToList(), source!.Text, read.Text, Optional(values, "note"), Origin);
+                scope.Add(group);
+                file.Groups.Add(group);
             }
 
             private void ReadAlias(string name, int nameColumn)
@@ -438,6 +607,69 @@ namespace ModelPolicy.Catalog
 
         public List<ModelAlias> Aliases { get; } = new List<ModelAlias>();
 
+        public List<CloudRegion> Regions { get; } = new List<CloudRegion>();
+
+        public List<CountryGroup> Groups { get; } = new List<CountryGroup>();
+
         public List<CatalogError> Errors { get; } = new List<CatalogError>();
+    }
+
+    /// <summary>What lines of a file can refer to: its own vendors, groups and cloud regions, and those of the catalogs it extends.</summary>
+    internal sealed class Scope
+    {
+        private readonly Dictionary<string, CountryGroup> groups = new Dictionary<string, CountryGroup>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<CloudRegion> regions = new List<CloudRegion>();
+
+        public Scope(Dictionary<string, Vendor> vendors, ModelCatalog? known)
+        {
+            Vendors = vendors;
+            Known = known;
+        }
+
+        public Dictionary<string, Vendor> Vendors { get; }
+
+        public ModelCatalog? Known { get; }
+
+        public void Add(CountryGroup group) => groups[group.Name] = group;
+
+        public void Add(CloudRegion region) => regions.Add(region);
+
+        /// <summary>The group's name as declared, or null when no such group is in scope.</summary>
+        public string? GroupName(string name) =>
+            groups.TryGetValue(name, out var group) ? group.Name : Known != null && Known.TryGetGroup(name, out var knownGroup) ? knownGroup!.Name : null;
+
+        public List<CloudRegion> RegionsOf(string table)
+        {
+            var list = regions.Where(r => string.Equals(r.Table, table, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (Known != null)
+            {
+                list.AddRange(Known.CloudRegions.Where(r => string.Equals(r.Table, table, StringComparison.OrdinalIgnoreCase) && !list.Any(l => l.Code == r.Code)));
+            }
+
+            return list;
+        }
+
+        public bool TryExpand(string item, List<string> into)
+        {
+            if (Countries.IsCountry(item))
+            {
+                into.Add(item.ToUpperInvariant());
+                return true;
+            }
+
+            if (groups.TryGetValue(item, out var group))
+            {
+                into.AddRange(group.Countries);
+                return true;
+            }
+
+            if (Known != null && Known.TryGetGroup(item, out var knownGroup))
+            {
+                into.AddRange(knownGroup!.Countries);
+                return true;
+            }
+
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ModelPolicy.Text;
 
 namespace ModelPolicy.Catalog
@@ -15,6 +16,10 @@ namespace ModelPolicy.Catalog
         /// <summary>Path shown for entries and errors of the built-in catalog.</summary>
         public const string BuiltinPath = "builtin.catalog";
 
+        /// <summary>Path shown for the built-in cloud regions and country groups.</summary>
+        public const string BuiltinRegionsPath = "builtin.regions.catalog";
+
+        private static readonly Lazy<CatalogFile> LazyBuiltinRegions = new Lazy<CatalogFile>(() => CatalogParser.Parse(BuiltinRegionsPath, ReadResource("ModelPolicy.builtin.regions.catalog")));
         private static readonly Lazy<ModelCatalog> LazyBuiltin = new Lazy<ModelCatalog>(LoadBuiltin);
 
         private readonly Dictionary<string, Vendor> vendors = new Dictionary<string, Vendor>(StringComparer.OrdinalIgnoreCase);
@@ -23,6 +28,9 @@ namespace ModelPolicy.Catalog
         private readonly List<ModelAlias> aliases = new List<ModelAlias>();
         private readonly List<CatalogError> errors = new List<CatalogError>();
         private List<CatalogOverride> overrides = new List<CatalogOverride>();
+        private readonly Dictionary<string, CountryGroup> groups = new Dictionary<string, CountryGroup>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<CountryGroup> groupList = new List<CountryGroup>();
+        private readonly List<CloudRegion> cloudRegions = new List<CloudRegion>();
         private readonly PatternIndex<ModelFamily> modelIndex = new PatternIndex<ModelFamily>();
         private readonly PatternIndex<HostEntry> hostIndex = new PatternIndex<HostEntry>();
 
@@ -40,6 +48,12 @@ namespace ModelPolicy.Catalog
         public IReadOnlyList<HostEntry> Hosts => hosts;
 
         public IReadOnlyList<ModelAlias> Aliases => aliases;
+
+        /// <summary>The country groups a policy may name (<c>EU</c>, <c>EEA</c>, <c>foreign-adversaries</c>, …), built-in ones first.</summary>
+        public IReadOnlyList<CountryGroup> Groups => groupList;
+
+        /// <summary>Cloud region codes and their countries (<c>aws:eu-central-1</c> → DE).</summary>
+        public IReadOnlyList<CloudRegion> CloudRegions => cloudRegions;
 
         /// <summary>Bad lines met while building this catalog (extension files' and the built-in one's).</summary>
         public IReadOnlyList<CatalogError> Errors => errors;
@@ -99,12 +113,17 @@ namespace ModelPolicy.Catalog
             var parsed = new List<CatalogFile>();
             var seen = new ModelCatalog();
             seen.AddVendors(baseCatalog.vendors.Values);
+            seen.AddRegionData(baseCatalog.groupList, baseCatalog.cloudRegions);
             foreach (var file in files)
             {
                 var result = CatalogParser.Parse(file.Key, file.Value, seen);
                 seen.AddVendors(result.Vendors);
+                seen.AddRegionData(result.Groups, result.Regions);
                 parsed.Add(result);
             }
+
+            // Groups and cloud regions: the base catalog's first (a file cannot redefine them), then the files'.
+            catalog.AddRegionData(baseCatalog.groupList, baseCatalog.cloudRegions);
 
             // Extension entries come first so that, at equal specificity, a repository's own entries win.
             foreach (var file in parsed)
@@ -127,14 +146,44 @@ namespace ModelPolicy.Catalog
             return catalog;
         }
 
+        /// <summary>A catalog of one file's entries, with the built-in cloud regions and country groups.</summary>
         public static ModelCatalog FromText(string path, string text)
         {
             var catalog = new ModelCatalog();
-            catalog.Add(CatalogParser.Parse(path, text));
+            catalog.Add(LazyBuiltinRegions.Value);
+            catalog.Add(CatalogParser.Parse(path, text, catalog));
             return catalog;
         }
 
         public bool TryGetVendor(string name, out Vendor? vendor) => vendors.TryGetValue(name, out vendor);
+
+        /// <summary>A country group by name (case-insensitive).</summary>
+        public bool TryGetGroup(string name, out CountryGroup? group) => groups.TryGetValue(name, out group);
+
+        /// <summary>
+        /// Adds the countries a policy value names: an ISO 3166-1 alpha-2 code, or a group's members. False for
+        /// anything else. A code means that code only: <c>CN</c> does not include <c>HK</c> or <c>MO</c>.
+        /// </summary>
+        public bool TryExpandCountries(string value, ICollection<string> into)
+        {
+            if (Countries.IsCountry(value))
+            {
+                into.Add(value.ToUpperInvariant());
+                return true;
+            }
+
+            if (groups.TryGetValue(value, out var group))
+            {
+                foreach (var code in group.Countries)
+                {
+                    into.Add(code);
+                }
+
+                return true;
+            }
+
+            return false;
+        }
 
         /// <summary>The family whose pattern matches the id most specifically, after alias resolution; null if none.</summary>
         public ModelMatch? MatchModel(string id)
@@ -211,23 +260,46 @@ namespace ModelPolicy.Catalog
             return null;
         }
 
-        private static ModelCatalog LoadBuiltin()
+        private static ModelCatalog LoadBuiltin() => FromText(BuiltinPath, ReadResource("ModelPolicy.builtin.catalog"));
+
+        private static string ReadResource(string name)
         {
-            using var stream = typeof(ModelCatalog).Assembly.GetManifestResourceStream("ModelPolicy.builtin.catalog");
+            using var stream = typeof(ModelCatalog).Assembly.GetManifestResourceStream(name);
             if (stream == null)
             {
-                throw new InvalidOperationException("The built-in catalog resource is missing from " + typeof(ModelCatalog).Assembly.FullName);
+                throw new InvalidOperationException("The resource " + name + " is missing from " + typeof(ModelCatalog).Assembly.FullName);
             }
 
             using var reader = new StreamReader(stream);
-            return FromText(BuiltinPath, reader.ReadToEnd());
+            return reader.ReadToEnd();
         }
 
         private void Add(CatalogFile file)
         {
             AddVendors(file.Vendors);
+            AddRegionData(file.Groups, file.Regions);
             AddRange(file.Families, file.Hosts, file.Aliases);
             errors.AddRange(file.Errors);
+        }
+
+        private void AddRegionData(IEnumerable<CountryGroup> newGroups, IEnumerable<CloudRegion> newRegions)
+        {
+            foreach (var group in newGroups)
+            {
+                if (!groups.ContainsKey(group.Name))
+                {
+                    groups.Add(group.Name, group);
+                    groupList.Add(group);
+                }
+            }
+
+            foreach (var region in newRegions)
+            {
+                if (!cloudRegions.Any(r => r.Key == region.Key))
+                {
+                    cloudRegions.Add(region);
+                }
+            }
         }
 
         private void AddVendors(IEnumerable<Vendor> list)

@@ -10,6 +10,14 @@ namespace ModelPolicy.Policy
         Deny,
     }
 
+    /// <summary><c>model_policy.unknown_endpoint_regions</c>: a catalog host whose processing region is not known.</summary>
+    public enum UnknownEndpointRegions
+    {
+        Allow,
+        Warn,
+        Deny,
+    }
+
     public enum PolicyProfile
     {
         Standard,
@@ -54,6 +62,14 @@ namespace ModelPolicy.Policy
 
         public List<string> DeniedEndpoints { get; } = new List<string>();
 
+        /// <summary>When set, only hosts whose region lies wholly inside these countries are allowed.</summary>
+        public HashSet<string> AllowedEndpointRegions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Hosts whose region may be in one of these countries are denied.</summary>
+        public HashSet<string> DeniedEndpointRegions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        public UnknownEndpointRegions UnknownEndpointRegions { get; set; } = UnknownEndpointRegions.Allow;
+
         public PolicyProfile Profile { get; set; } = PolicyProfile.Standard;
 
         public Diversification Diversification { get; set; } = Diversification.Origin;
@@ -64,8 +80,9 @@ namespace ModelPolicy.Policy
         /// <summary>True when at least one rule restricts models or endpoints.</summary>
         public bool HasRules =>
             DeniedOrigins.Count + AllowedOrigins.Count + DeniedVendors.Count + AllowedVendors.Count + DeniedModels.Count + AllowedModels.Count
-            + AllowedEndpoints.Count + DeniedEndpoints.Count + (DeniedEndpointOrigins?.Count ?? 0) > 0
-            || RequireOpenWeights || UnknownModels == UnknownModels.Deny;
+            + AllowedEndpoints.Count + DeniedEndpoints.Count + (DeniedEndpointOrigins?.Count ?? 0)
+            + AllowedEndpointRegions.Count + DeniedEndpointRegions.Count > 0
+            || RequireOpenWeights || UnknownModels == UnknownModels.Deny || UnknownEndpointRegions == UnknownEndpointRegions.Deny;
 
         public bool IsRegulated => Profile == PolicyProfile.Regulated;
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ModelPolicy.Catalog;
 using ModelPolicy.Text;
 
@@ -12,18 +13,19 @@ namespace ModelPolicy.Policy
         /// <summary>The policy denies it; <see cref="Verdict.Rule"/> says which key.</summary>
         Denied,
 
-        /// <summary>Not in the catalog and <c>unknown_models = warn</c>.</summary>
+        /// <summary>Not in the catalog and <c>unknown_models = warn</c>; or a host of unknown region and <c>unknown_endpoint_regions = warn</c>.</summary>
         Unknown,
     }
 
     /// <summary>What the policy says of one model id or endpoint, and why.</summary>
     public sealed class Verdict
     {
-        private Verdict(VerdictKind kind, string? rule, string reason)
+        private Verdict(VerdictKind kind, string? rule, string reason, EndpointRegion? region = null)
         {
             Kind = kind;
             Rule = rule;
             Reason = reason;
+            Region = region;
         }
 
         public VerdictKind Kind { get; }
@@ -36,11 +38,21 @@ namespace ModelPolicy.Policy
 
         public bool IsDenied => Kind == VerdictKind.Denied;
 
+        /// <summary>
+        /// For an endpoint in the catalog: where it processes prompts (<see cref="EndpointRegion.IsKnown"/> false when
+        /// the catalog cannot say). Null for a model, a self-hosted host or a host the catalog does not know.
+        /// </summary>
+        public EndpointRegion? Region { get; }
+
+        internal Verdict WithRegion(EndpointRegion? region) => region == null ? this : new Verdict(Kind, Rule, Reason, region);
+
         internal static Verdict Allow(string? rule, string reason) => new Verdict(VerdictKind.Allowed, rule, reason);
 
         internal static Verdict Deny(string rule, string reason) => new Verdict(VerdictKind.Denied, rule, reason);
 
         internal static Verdict Unknown(string reason) => new Verdict(VerdictKind.Unknown, PolicyKeys.UnknownModels, reason);
+
+        internal static Verdict UnknownRegion(string reason) => new Verdict(VerdictKind.Unknown, PolicyKeys.UnknownEndpointRegions, reason);
     }
 
     /// <summary>
@@ -53,8 +65,10 @@ namespace ModelPolicy.Policy
     /// <item>an id the catalog does not know: <c>unknown_models</c>.</item>
     /// </list>
     /// Endpoints: <c>denied_endpoints</c>, <c>allowed_endpoints</c>, then the host operator's country against
-    /// <c>denied_endpoint_origins</c> (or <c>denied_origins</c> when unset) and <c>allowed_origins</c>.
-    /// The model's origin (who made the weights) and the endpoint's (who runs the host) are judged apart.
+    /// <c>denied_endpoint_origins</c> (or <c>denied_origins</c> when unset) and <c>allowed_origins</c>, then the host's
+    /// region against <c>denied_endpoint_regions</c>, <c>allowed_endpoint_regions</c> and <c>unknown_endpoint_regions</c>.
+    /// Three facts, judged apart: the model's origin (who made the weights), the endpoint operator's country
+    /// (who can compel it) and the endpoint's region (where the prompt is processed).
     /// </summary>
     public static class PolicyEvaluator
     {
@@ -130,7 +144,14 @@ namespace ModelPolicy.Policy
         }
 
         /// <param name="host">The DNS host, lower case, no port.</param>
+        /// <returns>The verdict, carrying the host's <see cref="Verdict.Region"/> when the catalog knows the host.</returns>
         public static Verdict EvaluateEndpoint(ModelPolicySettings policy, string host, HostEntry? entry)
+        {
+            var region = entry?.RegionOf(host);
+            return Endpoint(policy, host, entry, region).WithRegion(region);
+        }
+
+        private static Verdict Endpoint(ModelPolicySettings policy, string host, HostEntry? entry, EndpointRegion? region)
         {
             var denied = FirstMatch(policy.DeniedEndpoints, host);
             if (denied != null)
@@ -156,8 +177,61 @@ namespace ModelPolicy.Policy
 
             var deniedKey = policy.DeniedEndpointOrigins != null ? PolicyKeys.DeniedEndpointOrigins : PolicyKeys.DeniedOrigins;
             var deniedSet = policy.DeniedEndpointOrigins ?? policy.DeniedOrigins;
-            return CheckOrigin(deniedSet, deniedKey, policy.AllowedOrigins, entry.Country) ?? NoRule;
+            return CheckOrigin(deniedSet, deniedKey, policy.AllowedOrigins, entry.Country) ?? CheckRegion(policy, region!) ?? NoRule;
         }
+
+        /// <summary>
+        /// The region step. A region that is a zone (EU, EEA+CH) is inside an allow-list only when all its countries
+        /// are, and hits a deny-list when any of them does: the operator's promise does not say which one serves.
+        /// </summary>
+        private static Verdict? CheckRegion(ModelPolicySettings policy, EndpointRegion region)
+        {
+            if (!region.IsKnown)
+            {
+                switch (policy.UnknownEndpointRegions)
+                {
+                    case UnknownEndpointRegions.Deny:
+                        return Verdict.Deny(PolicyKeys.UnknownEndpointRegions, "its processing region is unknown and " + PolicyKeys.UnknownEndpointRegions + " is deny");
+                    case UnknownEndpointRegions.Warn:
+                        return Verdict.UnknownRegion("its processing region is unknown");
+                    default:
+                        return null;
+                }
+            }
+
+            if (policy.DeniedEndpointRegions.Count > 0)
+            {
+                var hit = region.Countries.Where(policy.DeniedEndpointRegions.Contains).ToList();
+                if (hit.Count == region.Countries.Count)
+                {
+                    return Verdict.Deny(PolicyKeys.DeniedEndpointRegions, "region " + region.Display + " is denied by " + PolicyKeys.DeniedEndpointRegions);
+                }
+
+                if (hit.Count > 0)
+                {
+                    return Verdict.Deny(PolicyKeys.DeniedEndpointRegions, "region " + region.Display + " includes " + List(hit) + ", denied by " + PolicyKeys.DeniedEndpointRegions);
+                }
+            }
+
+            if (policy.AllowedEndpointRegions.Count > 0)
+            {
+                var outside = region.Countries.Where(c => !policy.AllowedEndpointRegions.Contains(c)).ToList();
+                if (outside.Count == region.Countries.Count)
+                {
+                    return Verdict.Deny(PolicyKeys.AllowedEndpointRegions, "region " + region.Display + " is not in " + PolicyKeys.AllowedEndpointRegions);
+                }
+
+                if (outside.Count > 0)
+                {
+                    return Verdict.Deny(PolicyKeys.AllowedEndpointRegions, "region " + region.Display + " includes " + List(outside) + ", not in " + PolicyKeys.AllowedEndpointRegions);
+                }
+            }
+
+            return null;
+        }
+
+        private static string List(List<string> countries) =>
+            countries.Count <= 4 ? string.Join(", ", countries) : string.Join(", ", countries.Take(3)) + " and " + (countries.Count - 3) + " more";
 
         private static Verdict? CheckOrigin(HashSet<string> denied, string deniedKey, HashSet<string> allowed, string country)
         {

@@ -15,6 +15,9 @@ namespace ModelPolicy.Policy
         public const string DeniedEndpointOrigins = Prefix + "denied_endpoint_origins";
         public const string AllowedEndpoints = Prefix + "allowed_endpoints";
         public const string DeniedEndpoints = Prefix + "denied_endpoints";
+        public const string AllowedEndpointRegions = Prefix + "allowed_endpoint_regions";
+        public const string DeniedEndpointRegions = Prefix + "denied_endpoint_regions";
+        public const string UnknownEndpointRegions = Prefix + "unknown_endpoint_regions";
         public const string Profile = Prefix + "profile";
         public const string Diversification = Prefix + "diversification";
 
@@ -30,7 +33,8 @@ namespace ModelPolicy.Policy
         public static readonly string[] All =
         {
             DeniedOrigins, AllowedOrigins, DeniedVendors, AllowedVendors, DeniedModels, AllowedModels, UnknownModels,
-            RequireOpenWeights, DeniedEndpointOrigins, AllowedEndpoints, DeniedEndpoints, Profile, Diversification,
+            RequireOpenWeights, DeniedEndpointOrigins, AllowedEndpoints, DeniedEndpoints, AllowedEndpointRegions, DeniedEndpointRegions,
+            UnknownEndpointRegions, Profile, Diversification,
         };
     }
 }

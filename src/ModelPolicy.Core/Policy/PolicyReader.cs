@@ -79,14 +79,27 @@ namespace ModelPolicy.Policy
                 switch (key)
                 {
                     case PolicyKeys.DeniedOrigins:
-                        ReadCountries(key, value, settings.DeniedOrigins, errors);
+                        ReadCountries(key, value, settings.DeniedOrigins, catalog, errors);
                         break;
                     case PolicyKeys.AllowedOrigins:
-                        ReadCountries(key, value, settings.AllowedOrigins, errors);
+                        ReadCountries(key, value, settings.AllowedOrigins, catalog, errors);
                         break;
                     case PolicyKeys.DeniedEndpointOrigins:
                         settings.DeniedEndpointOrigins = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                        ReadCountries(key, value, settings.DeniedEndpointOrigins, errors);
+                        ReadCountries(key, value, settings.DeniedEndpointOrigins, catalog, errors);
+                        break;
+                    case PolicyKeys.AllowedEndpointRegions:
+                        ReadCountries(key, value, settings.AllowedEndpointRegions, catalog, errors);
+                        break;
+                    case PolicyKeys.DeniedEndpointRegions:
+                        ReadCountries(key, value, settings.DeniedEndpointRegions, catalog, errors);
+                        break;
+                    case PolicyKeys.UnknownEndpointRegions:
+                        if (TryEnum<UnknownEndpointRegions>(key, value, "allow, warn or deny", errors, out var unknownRegions))
+                        {
+                            settings.UnknownEndpointRegions = unknownRegions;
+                        }
+
                         break;
                     case PolicyKeys.DeniedVendors:
                         ReadVendors(key, value, settings.DeniedVendors, catalog, errors);
@@ -172,13 +185,14 @@ namespace ModelPolicy.Policy
             }
         }
 
-        private static void ReadCountries(string key, string value, HashSet<string> into, List<PolicyError> errors)
+        private static void ReadCountries(string key, string value, HashSet<string> into, ModelCatalog catalog, List<PolicyError> errors)
         {
             foreach (var item in Items(value))
             {
-                if (!Countries.TryExpand(item, into))
+                if (!catalog.TryExpandCountries(item, into))
                 {
-                    errors.Add(new PolicyError(key, item, "'" + item + "' is not an ISO 3166-1 alpha-2 country code or EU"));
+                    var groups = string.Join(", ", catalog.Groups.Select(g => g.Name));
+                    errors.Add(new PolicyError(key, item, "'" + item + "' is not an ISO 3166-1 alpha-2 country code or a country group (" + groups + ")"));
                 }
             }
         }

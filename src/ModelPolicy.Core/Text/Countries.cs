@@ -3,10 +3,10 @@ using System.Collections.Generic;
 
 namespace ModelPolicy.Text
 {
-    /// <summary>ISO 3166-1 alpha-2 codes, and the groups a policy may name (<c>EU</c>).</summary>
+    /// <summary>ISO 3166-1 alpha-2 codes; the groups a policy may name are catalog data (builtin.regions.catalog).</summary>
     public static class Countries
     {
-        /// <summary>The 27 member states of the European Union (since 1 February 2020).</summary>
+        /// <summary>The 27 member states of the European Union (since 1 February 2020); the built-in <c>EU</c> group must equal it (RegionTests).</summary>
         public static readonly IReadOnlyList<string> EuropeanUnion = new[]
         {
             "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
@@ -36,28 +36,10 @@ namespace ModelPolicy.Text
         public static bool IsCountry(string code) => code.Length == 2 && Codes.Contains(code);
 
         /// <summary>
-        /// Expands a policy value to country codes: an ISO code, or <c>EU</c> for the member states.
-        /// Returns false for anything else.
+        /// Expands a policy value to country codes: an ISO code, or a built-in country group (<c>EU</c>, <c>EEA</c>,
+        /// <c>foreign-adversaries</c>, <c>covered-nations</c>). Returns false for anything else. A catalog with its own
+        /// groups answers through <see cref="Catalog.ModelCatalog.TryExpandCountries"/>.
         /// </summary>
-        public static bool TryExpand(string value, ICollection<string> into)
-        {
-            if (string.Equals(value, "EU", StringComparison.OrdinalIgnoreCase))
-            {
-                foreach (var code in EuropeanUnion)
-                {
-                    into.Add(code);
-                }
-
-                return true;
-            }
-
-            if (IsCountry(value))
-            {
-                into.Add(value.ToUpperInvariant());
-                return true;
-            }
-
-            return false;
-        }
+        public static bool TryExpand(string value, ICollection<string> into) => Catalog.ModelCatalog.Builtin.TryExpandCountries(value, into);
     }
 }

@@ -21,9 +21,9 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             Verify.Diagnostic("MP0008").WithMessage("Invalid model policy configuration: " + message);
 
         [Theory]
-        [InlineData("model_policy.denied_origins", "CN, XX", "XX", "'XX' is not an ISO 3166-1 alpha-2 country code or EU")]
-        [InlineData("model_policy.allowed_origins", "CHN", "CHN", "'CHN' is not an ISO 3166-1 alpha-2 country code or EU")]
-        [InlineData("model_policy.denied_endpoint_origins", "China", "China", "'China' is not an ISO 3166-1 alpha-2 country code or EU")]
+        [InlineData("model_policy.denied_origins", "CN, XX", "XX", "'XX' is not an ISO 3166-1 alpha-2 country code or a country group (EU, EEA, foreign-adversaries, covered-nations)")]
+        [InlineData("model_policy.allowed_origins", "CHN", "CHN", "'CHN' is not an ISO 3166-1 alpha-2 country code or a country group (EU, EEA, foreign-adversaries, covered-nations)")]
+        [InlineData("model_policy.denied_endpoint_origins", "China", "China", "'China' is not an ISO 3166-1 alpha-2 country code or a country group (EU, EEA, foreign-adversaries, covered-nations)")]
         [InlineData("model_policy.denied_vendors", "Alibabba", "Alibabba", "'Alibabba' is not a vendor in the catalog")]
         [InlineData("model_policy.allowed_vendors", "Mistral", "Mistral", "'Mistral' is not a vendor in the catalog (did you mean 'Mistral AI'?)")]
         [InlineData("model_policy.denied_models", "qwen[0-9]", "qwen[0-9]", "'qwen[0-9]' is not a valid pattern: '[' is not allowed in a pattern (letters, digits, *?-._:/@+~)")]
@@ -42,7 +42,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         public Task AnUnknownKeyIsNamed() => Verify.AnalyzerAsync(
             Source,
             Verify.Policy("model_policy.denied_orgins = CN"),
-            Invalid("'model_policy.denied_orgins = CN' (in the .editorconfig that applies to /0/Test0.cs): unknown key; the policy keys are model_policy.denied_origins, model_policy.allowed_origins, model_policy.denied_vendors, model_policy.allowed_vendors, model_policy.denied_models, model_policy.allowed_models, model_policy.unknown_models, model_policy.require_open_weights, model_policy.denied_endpoint_origins, model_policy.allowed_endpoints, model_policy.denied_endpoints, model_policy.profile, model_policy.diversification"),
+            Invalid("'model_policy.denied_orgins = CN' (in the .editorconfig that applies to /0/Test0.cs): unknown key; the policy keys are model_policy.denied_origins, model_policy.allowed_origins, model_policy.denied_vendors, model_policy.allowed_vendors, model_policy.denied_models, model_policy.allowed_models, model_policy.unknown_models, model_policy.require_open_weights, model_policy.denied_endpoint_origins, model_policy.allowed_endpoints, model_policy.denied_endpoints, model_policy.allowed_endpoint_regions, model_policy.denied_endpoint_regions, model_policy.unknown_endpoint_regions, model_policy.profile, model_policy.diversification"),
             Verify.Diagnostic("MP0001").WithLocation(0));
 
         [Fact]
@@ -63,7 +63,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             test.TestState.Sources.Add(("/A.cs", "class A { }"));
             test.TestState.Sources.Add(("/B.cs", "class B { }"));
             test.TestState.Sources.Add(("/C.cs", "class C { }"));
-            test.ExpectedDiagnostics.Add(Invalid("'model_policy.denied_origins = XX' (in the .editorconfig that applies to /A.cs): 'XX' is not an ISO 3166-1 alpha-2 country code or EU"));
+            test.ExpectedDiagnostics.Add(Invalid("'model_policy.denied_origins = XX' (in the .editorconfig that applies to /A.cs): 'XX' is not an ISO 3166-1 alpha-2 country code or a country group (EU, EEA, foreign-adversaries, covered-nations)"));
             await test.RunAsync();
         }
 

@@ -158,6 +158,7 @@ namespace ModelPolicy.Benchmarks.Generator
                     <Analyzer Include="$(ModelPolicyAnalyzerDir)/ModelPolicy.Analyzers.CSharp.dll" />
                     <Analyzer Include="$(ModelPolicyAnalyzerDir)/ModelPolicy.Core.dll" />
                     <CompilerVisibleProperty Include="ModelPolicyProfile" />
+                    <CompilerVisibleProperty Include="ModelPolicyInventory" />
                   </ItemGroup>
                   <ItemGroup Condition="'$(BenchMode)' == 'bannedapi' or '$(BenchMode)' == 'both'">
                     <PackageReference Include="Microsoft.CodeAnalysis.BannedApiAnalyzers" Version="5.6.0" PrivateAssets="all" />

@@ -22,14 +22,21 @@ namespace ModelPolicy.Benchmarks.Micro
     {
         /// <summary>
         /// Short runs (3 iterations of 100 ms), in process (no generated benchmark project to restore and build), allocations measured.
-        /// <c>dotnet run -c Release --project tests/ModelPolicy.Benchmarks/Micro -- --filter '*'</c>
+        /// <c>dotnet run -c Release --project tests/ModelPolicy.Benchmarks/Micro -- --filter '*'</c>;
+        /// <c>-- keystroke --solution DIR</c> runs <see cref="Keystroke"/> instead (a Stopwatch-median harness, no BenchmarkDotNet).
         /// </summary>
-        public static void Main(string[] args)
+        public static int Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "keystroke")
+            {
+                return Keystroke.Run(args.Skip(1).ToArray());
+            }
+
             var config = DefaultConfig.Instance
                 .AddJob(Job.ShortRun.WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)).WithToolchain(InProcessEmitToolchain.Instance))
                 .WithOptions(ConfigOptions.DisableOptimizationsValidator);
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+            return 0;
         }
     }
 
