@@ -11,27 +11,9 @@ namespace ModelPolicy.Analyzers.Configuration
     /// </summary>
     internal static class CodeKinds
     {
-        private static readonly string[] TestFrameworkAssemblies =
-        {
-            "xunit.core", "xunit.assert", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
-        };
-
-        /// <summary>A test project: it references a test framework.</summary>
-        public static bool IsTestProject(Compilation compilation)
-        {
-            foreach (var reference in compilation.ReferencedAssemblyNames)
-            {
-                foreach (var name in TestFrameworkAssemblies)
-                {
-                    if (string.Equals(reference.Name, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+        /// <summary>A test project: MSBuild's IsTestProject (Microsoft.NET.Test.Sdk sets it), compiler-visible through the package's props.</summary>
+        public static bool IsTestProject(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options) =>
+            options.GlobalOptions.TryGetValue(Diagnostics.BuildProperties.IsTestProject, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A file under a test folder (<c>test/</c>, <c>tests/</c>, <c>*.Tests/</c>, <c>*.UnitTests/</c>) or named <c>*Tests.cs</c>.</summary>
         public static bool IsTestFile(string path)

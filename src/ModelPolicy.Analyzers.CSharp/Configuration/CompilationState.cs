@@ -40,7 +40,7 @@ namespace ModelPolicy.Analyzers.Configuration
         public static CompilationState ForCompilation(Compilation compilation, AnalyzerOptions options, CatalogProvider catalogs, System.Threading.CancellationToken cancellationToken)
         {
             var state = FromOptions(options, catalogs, cancellationToken);
-            state.IsTestProject = CodeKinds.IsTestProject(compilation);
+            state.IsTestProject = CodeKinds.IsTestProject(options.AnalyzerConfigOptionsProvider);
             return state;
         }
 

@@ -135,6 +135,9 @@ namespace ModelPolicy.Analyzers.Diagnostics
 
         /// <summary>MSBuild <c>ModelPolicyEnforcementException</c>: the written reason for a project-wide enforcement exception (MP0012).</summary>
         public const string EnforcementException = "build_property.ModelPolicyEnforcementException";
+
+        /// <summary>MSBuild <c>IsTestProject</c> (set by Microsoft.NET.Test.Sdk): an id the catalog does not know is not reported in a test project.</summary>
+        public const string IsTestProject = "build_property.IsTestProject";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Kind"/>.</summary>

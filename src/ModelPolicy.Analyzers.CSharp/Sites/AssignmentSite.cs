@@ -12,6 +12,21 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class AssignmentSite
     {
+        /// <summary>The default of a model or endpoint parameter: <c>string baseAddress = "https://open.bigmodel.cn/"</c>.</summary>
+        public static void ScanParameterDefault(ParameterSyntax parameter, in SiteContext site)
+        {
+            if (parameter.Default is not { } initializer || !PositionClassifier.IsPositionName(parameter.Identifier.ValueText)
+                || !ValueResolver.MayResolve(initializer.Value) || !BindingFilter.IsWorthBinding(initializer.Value))
+            {
+                return;
+            }
+
+            if (site.Model.GetDeclaredSymbol(parameter, site.CancellationToken) is { } symbol && PositionClassifier.Classify(symbol.Name, symbol) is { } position)
+            {
+                site.Front().ReportUse(initializer.Value, position);
+            }
+        }
+
         public static void Scan(AssignmentExpressionSyntax assignment, in SiteContext site)
         {
             switch (assignment.Left)

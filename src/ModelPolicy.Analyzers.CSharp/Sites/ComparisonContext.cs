@@ -6,7 +6,8 @@ namespace ModelPolicy.Analyzers.Sites
 {
     /// <summary>
     /// A literal that tests or looks up an id rather than choosing one: <c>id.StartsWith("qwen")</c>,
-    /// <c>model == "gpt-4o"</c>, <c>case "gpt-4o":</c>, a switch arm's pattern, <c>Assert.Equal("gpt-4o", …)</c>.
+    /// <c>model == "gpt-4o"</c>, <c>case "gpt-4o":</c>, a switch arm's pattern, <c>Assert.Equal("gpt-4o", …)</c>, and the key of
+    /// a table about models (<c>{ "gpt-4o", price }</c>, <c>["gpt-4o"] = 128000</c>).
     /// </summary>
     internal static class ComparisonContext
     {
@@ -26,6 +27,12 @@ namespace ModelPolicy.Analyzers.Sites
                     return binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression);
                 case ConstantPatternSyntax:
                 case CaseSwitchLabelSyntax:
+                    return true;
+                case InitializerExpressionSyntax entry when entry.IsKind(SyntaxKind.ComplexElementInitializerExpression) && entry.Expressions.Count == 2 && entry.Expressions[0] == node:
+                    // { "claude-opus-4-6", new ModelPricing(…) }: the key of a table about models, not a choice of one.
+                    return true;
+                case ArgumentSyntax { Parent: BracketedArgumentListSyntax }:
+                    // ["qwen3-embedding"] = 1024, table["gpt-4o"]: an indexer key.
                     return true;
                 case MemberAccessExpressionSyntax access when access.Expression == node && access.Parent is InvocationExpressionSyntax:
                     return IsComparisonMethod(access.Name.Identifier.ValueText);

@@ -23,6 +23,7 @@ namespace ModelPolicy.Analyzers.Sites
             start.RegisterSyntaxNodeAction(c => LiteralSite.ScanInterpolatedText((InterpolatedStringTextSyntax)c.Node, new SiteContext(c, state, pipeline)), SyntaxKind.InterpolatedStringText);
             start.RegisterSyntaxNodeAction(c => ArgumentSite.Scan((ArgumentSyntax)c.Node, new SiteContext(c, state, pipeline)), SyntaxKind.Argument);
             start.RegisterSyntaxNodeAction(c => AssignmentSite.Scan((AssignmentExpressionSyntax)c.Node, new SiteContext(c, state, pipeline)), SyntaxKind.SimpleAssignmentExpression);
+            start.RegisterSyntaxNodeAction(c => AssignmentSite.ScanParameterDefault((ParameterSyntax)c.Node, new SiteContext(c, state, pipeline)), SyntaxKind.Parameter);
             start.RegisterSyntaxNodeAction(c => RequestBodySite.ScanAnonymousMember((AnonymousObjectMemberDeclaratorSyntax)c.Node, new SiteContext(c, state, pipeline)), SyntaxKind.AnonymousObjectMemberDeclarator);
             start.RegisterSyntaxNodeAction(c => RequestBodySite.ScanDictionaryEntry((InitializerExpressionSyntax)c.Node, new SiteContext(c, state, pipeline)), SyntaxKind.ComplexElementInitializerExpression);
             start.RegisterSyntaxNodeAction(c => SdkEnumMemberSite.Scan((MemberAccessExpressionSyntax)c.Node, new SiteContext(c, state, pipeline)), SyntaxKind.SimpleMemberAccessExpression);

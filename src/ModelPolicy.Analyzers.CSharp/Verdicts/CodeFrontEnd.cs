@@ -136,7 +136,10 @@ namespace ModelPolicy.Analyzers.Verdicts
                 server = ModelServers.ByPort(text, hostStart, hostLength, end);
             }
 
-            if (position.Evidence != Evidence.ApiPosition && server == null && !EndpointCountsUnnamed(entry, text, hostStart, hostLength, end))
+            // An endpoint member or parameter of the user's own type (BaseAddress = "https://open.bigmodel.cn/") names a catalog
+            // host's endpoint whatever the path; a literal anywhere must be under the host's API path.
+            var named = position.Evidence == Evidence.NameOnUserType && entry != null;
+            if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart, hostLength, end))
             {
                 return;
             }

@@ -339,7 +339,7 @@ namespace ModelPolicy.Analyzers.Tests.CodeFixes
             await RunAsync(source, fixedSource, settings, test =>
             {
                 test.ExpectedDiagnostics.Add(new DiagnosticResult("MP0001", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("gpt-4o", "OpenAI, US, closed weights"));
-                test.ExpectedDiagnostics.Add(new DiagnosticResult("MP0003", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("api.openai.com", "OpenAI, US"));
+                test.ExpectedDiagnostics.Add(new DiagnosticResult("MP0003", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("api.openai.com", "OpenAI, US, region unknown"));
             });
 
             var json = Assert.Single(RuntimeJson(fixedSource, settings)).RootElement;

@@ -126,7 +126,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             }
             """,
             Verify.Policy("model_policy.denied_origins = CN"),
-            Verify.Diagnostic("MP0003").WithLocation(0).WithArguments("api.together.xyz", "Together AI, US, serves many vendors' models"),
+            Verify.Diagnostic("MP0003").WithLocation(0).WithArguments("api.together.xyz", "Together AI, US, region unknown"),
             Denied(1, "Qwen/Qwen2.5-72B-Instruct-Turbo", "Alibaba, CN, open weights", "origin CN is denied by model_policy.denied_origins"));
 
         [Fact]

@@ -42,14 +42,14 @@ namespace ModelPolicy.Analyzers.Tests.Rules
                 void M(string key)
                 {
                     var local = new OpenAIClient(new ApiKeyCredential(key), new OpenAIClientOptions { Endpoint = new Uri({|MP0003:"http://localhost:1234/v1"|}) });
-                    var proxy = new AnthropicClient { BaseUrl = {|MP0003:"https://llm-proxy.internal.example.com"|} };
+                    var proxy = new AnthropicClient { BaseUrl = {|MP0003:"https://llm-proxy.internal.contoso.net"|} };
                     var direct = new AnthropicClient { BaseUrl = {|MP0003:"https://api.anthropic.com"|} };
                 }
             }
             """);
 
         [Fact]
-        public Task MessageNamesTheOperatorAndWhetherTheHostServesManyVendors() => Verify.AnalyzerAsync(
+        public Task MessageNamesTheOperatorItsCountryAndTheRegion() => Verify.AnalyzerAsync(
             """
             class C
             {
@@ -58,8 +58,8 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             }
             """,
             null,
-            Verify.Diagnostic("MP0003").WithLocation(0).WithMessage("Hard-coded provider endpoint 'openrouter.ai' (OpenRouter, US, serves many vendors' models): move it to configuration"),
-            Verify.Diagnostic("MP0003").WithLocation(1).WithMessage("Hard-coded provider endpoint 'api.moonshot.cn' (Moonshot AI, CN): move it to configuration"));
+            Verify.Diagnostic("MP0003").WithLocation(0).WithMessage("Hard-coded provider endpoint 'openrouter.ai' (OpenRouter, US, region unknown): move it to configuration"),
+            Verify.Diagnostic("MP0003").WithLocation(1).WithMessage("Hard-coded provider endpoint 'api.moonshot.cn' (Moonshot AI, CN, region unknown): move it to configuration"));
 
         [Fact]
         public Task UrlsInJsonBodies() => Verify.AnalyzerAsync("""

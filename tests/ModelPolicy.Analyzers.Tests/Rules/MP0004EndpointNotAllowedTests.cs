@@ -21,14 +21,14 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         public Task DeniedOriginsAppliesToEndpointsWhenNoEndpointKeyIsSet() => Verify.AnalyzerAsync(
             Endpoints,
             Verify.Policy("model_policy.denied_origins = CN"),
-            Verify.Diagnostic("MP0004").WithLocation(0).WithArguments("api.deepseek.com", "DeepSeek, CN", "origin CN is denied by model_policy.denied_origins"),
+            Verify.Diagnostic("MP0004").WithLocation(0).WithArguments("api.deepseek.com", "DeepSeek, CN, region CN", "origin CN is denied by model_policy.denied_origins"),
             Verify.Diagnostic("MP0003").WithLocation(1));
 
         [Fact]
         public Task DeniedEndpointOrigins() => Verify.AnalyzerAsync(
             Endpoints,
             Verify.Policy("model_policy.denied_endpoint_origins = CN"),
-            Verify.Diagnostic("MP0004").WithLocation(0).WithArguments("api.deepseek.com", "DeepSeek, CN", "origin CN is denied by model_policy.denied_endpoint_origins"),
+            Verify.Diagnostic("MP0004").WithLocation(0).WithArguments("api.deepseek.com", "DeepSeek, CN, region CN", "origin CN is denied by model_policy.denied_endpoint_origins"),
             Verify.Diagnostic("MP0003").WithLocation(1));
 
         [Fact]
@@ -36,13 +36,13 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             Endpoints,
             Verify.Policy("model_policy.denied_endpoints = *.openai.com"),
             Verify.Diagnostic("MP0003").WithLocation(0),
-            Verify.Diagnostic("MP0004").WithLocation(1).WithArguments("api.openai.com", "OpenAI, US", "it matches '*.openai.com' in model_policy.denied_endpoints"));
+            Verify.Diagnostic("MP0004").WithLocation(1).WithArguments("api.openai.com", "OpenAI, US, region unknown", "it matches '*.openai.com' in model_policy.denied_endpoints"));
 
         [Fact]
         public Task AllowedEndpoints() => Verify.AnalyzerAsync(
             Endpoints,
             Verify.Policy("model_policy.allowed_endpoints = api.openai.com, *.openai.azure.com"),
-            Verify.Diagnostic("MP0004").WithLocation(0).WithArguments("api.deepseek.com", "DeepSeek, CN", "it is not in model_policy.allowed_endpoints"),
+            Verify.Diagnostic("MP0004").WithLocation(0).WithArguments("api.deepseek.com", "DeepSeek, CN, region CN", "it is not in model_policy.allowed_endpoints"),
             Verify.Diagnostic("MP0003").WithLocation(1));
 
         [Fact]
@@ -53,13 +53,13 @@ namespace ModelPolicy.Analyzers.Tests.Rules
 
             class C
             {
-                OllamaApiClient Gpu() => new OllamaApiClient(new Uri({|#0:"http://gpu-box.corp.example:11434"|}));
-                OllamaApiClient Local() => new OllamaApiClient(new Uri({|#1:"http://llm.internal.example:11434"|}));
+                OllamaApiClient Gpu() => new OllamaApiClient(new Uri({|#0:"http://gpu-box.corp.contoso.net:11434"|}));
+                OllamaApiClient Local() => new OllamaApiClient(new Uri({|#1:"http://llm.internal.contoso.net:11434"|}));
             }
             """,
-            Verify.Policy("model_policy.allowed_endpoints = *.internal.example"),
-            Verify.Diagnostic("MP0004").WithLocation(0).WithArguments("gpu-box.corp.example", "host not in the catalog", "it is not in model_policy.allowed_endpoints"),
-            Verify.Diagnostic("MP0003").WithLocation(1).WithArguments("llm.internal.example", "host not in the catalog"));
+            Verify.Policy("model_policy.allowed_endpoints = *.internal.contoso.net"),
+            Verify.Diagnostic("MP0004").WithLocation(0).WithArguments("gpu-box.corp.contoso.net", "host not in the catalog", "it is not in model_policy.allowed_endpoints"),
+            Verify.Diagnostic("MP0003").WithLocation(1).WithArguments("llm.internal.contoso.net", "host not in the catalog"));
 
         [Fact]
         public Task RegulatedProfileMakesItAnError() => Verify.AnalyzerAsync(

@@ -35,7 +35,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0006").WithLocation(0)
                 .WithMessage("Model 'deepseek-chat' (DeepSeek, CN, open weights) at ModelRoutes:chat:Fallbacks:1:Model is not allowed here: origin CN is denied by model_policy.denied_origins"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0006").WithLocation(1)
-                .WithMessage("Endpoint 'api.deepseek.com' (DeepSeek, CN) at ModelRoutes:chat:Fallbacks:1:Endpoint is not allowed here: origin CN is denied by model_policy.denied_origins"));
+                .WithMessage("Endpoint 'api.deepseek.com' (DeepSeek, CN, region CN) at ModelRoutes:chat:Fallbacks:1:Endpoint is not allowed here: origin CN is denied by model_policy.denied_origins"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0006").WithLocation(2));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0006").WithLocation(3));
             await test.RunAsync();
