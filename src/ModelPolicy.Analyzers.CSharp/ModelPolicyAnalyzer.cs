@@ -17,7 +17,8 @@ namespace ModelPolicy.Analyzers
     /// <see cref="CodeFrontEnd"/> and the <see cref="VerdictPipeline"/> make MP0001–MP0005 (and MP0010);</item>
     /// <item>configuration files: <see cref="ConfigurationFrontEnd"/> → the same pipeline → MP0006 (and MP0010), MP0007 routes;</item>
     /// <item>suppressions: <see cref="MP0009UnjustifiedSuppression"/>;</item>
-    /// <item>compilation end: MP0007 (routes collected on the way, the project check) and MP0008.</item>
+    /// <item>compilation end: MP0007 (routes collected on the way, the project check) and MP0008; MP0011–MP0013
+    /// (Enforcement/EnforcementAnalysis: catalog overrides, enforcement turned off, an organisation floor relaxed).</item>
     /// </list>
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -57,6 +58,12 @@ namespace ModelPolicy.Analyzers
                     if (MP0007Diversification.CheckProject(state.ModelUses, policies) is { } diversification)
                     {
                         end.ReportDiagnostic(diversification);
+                    }
+
+                    // MP0011-MP0013 (issue 9): catalog overrides, enforcement turned off in a regulated scope, floor relaxations
+                    foreach (var diagnostic in Enforcement.EnforcementAnalysis.Analyze(end.Compilation, end.Options, state.Catalog, end.CancellationToken))
+                    {
+                        end.ReportDiagnostic(diagnostic);
                     }
                 });
             });

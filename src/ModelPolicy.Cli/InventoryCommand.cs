@@ -25,7 +25,11 @@ namespace ModelPolicy.Cli
         string? OutputFile,
         bool FailOnViolation,
         IReadOnlyDictionary<string, string> Properties,
-        bool Quiet);
+        bool Quiet)
+    {
+        /// <summary><c>--policy</c>: an organisation's policy floor (docs/security.md), or null.</summary>
+        public string? PolicyFile { get; init; }
+    }
 
     /// <summary><c>modelpolicy inventory</c>: load, analyze, write, and tell by the exit code whether the policy holds.</summary>
     internal static class InventoryCommand
@@ -33,9 +37,22 @@ namespace ModelPolicy.Cli
         public static async Task<int> RunAsync(InventoryOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
         {
             InventoryResult result;
+            Policy.PolicyFloorFile? floor = null;
+            if (options.PolicyFile != null)
+            {
+                var loaded = Policy.FloorRun.Load(options.PolicyFile);
+                if (loaded.Floor == null)
+                {
+                    stderr.WriteLine("modelpolicy: error: " + loaded.Error);
+                    return ExitCodes.UsageOrLoadError;
+                }
+
+                floor = new Policy.PolicyFloorFile(loaded.Floor, loaded.Text);
+            }
+
             try
             {
-                result = await AnalyzeAsync(options.Path, options.Properties, options.Quiet ? null : stderr, cancellationToken).ConfigureAwait(false);
+                result = await AnalyzeAsync(options.Path, options.Properties, options.Quiet ? null : stderr, cancellationToken, floor).ConfigureAwait(false);
             }
             catch (InventoryException e)
             {
@@ -47,7 +64,7 @@ namespace ModelPolicy.Cli
         }
 
         /// <summary>Resolves the argument, loads it with the SDK's MSBuild and runs the analyzer on every C# project.</summary>
-        public static async Task<InventoryResult> AnalyzeAsync(string path, IReadOnlyDictionary<string, string> properties, TextWriter? progress, CancellationToken cancellationToken)
+        public static async Task<InventoryResult> AnalyzeAsync(string path, IReadOnlyDictionary<string, string> properties, TextWriter? progress, CancellationToken cancellationToken, Policy.PolicyFloorFile? floor = null)
         {
             var target = InventoryTarget.Resolve(path);
             try
@@ -71,7 +88,7 @@ namespace ModelPolicy.Cli
                 progress?.WriteLine($"  {warnings.Count(w => !w.StartsWith("failure:", StringComparison.Ordinal))} workspace warning(s) while loading (in the SARIF output's run properties)");
             }
 
-            var result = await InventoryRunner.RunAsync(loaded, target, properties, progress, cancellationToken).ConfigureAwait(false);
+            var result = await InventoryRunner.RunAsync(loaded, target, properties, progress, cancellationToken, floor).ConfigureAwait(false);
             progress?.WriteLine($"modelpolicy: {result.Findings.Count(f => f.Id == "MP0010" && f.Kind != "suppression")} model and endpoint uses in {result.Projects.Count} project(s)");
             return result;
         }

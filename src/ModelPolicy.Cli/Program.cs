@@ -75,6 +75,7 @@ namespace ModelPolicy.Cli
                 }
             });
             var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on standard error." };
+            var policy = new Option<string?>("--policy") { Description = "An organisation's policy floor (model_policy.* keys in [glob] sections): combined with the repository's, a deny at either level wins; uses are judged whatever the repository's severity settings and suppressions (docs/security.md).", HelpName = "file" };
 
             inventory = new Command("inventory", "List the AI models and provider endpoints the code hard-codes, with maker, origin, open weights and policy status.");
             inventory.Arguments.Add(path);
@@ -83,6 +84,7 @@ namespace ModelPolicy.Cli
             inventory.Options.Add(failOn);
             inventory.Options.Add(property);
             inventory.Options.Add(quiet);
+            inventory.Options.Add(policy);
             inventory.SetAction((parse, cancellationToken) =>
             {
                 var options = new InventoryOptions(
@@ -96,7 +98,7 @@ namespace ModelPolicy.Cli
                     parse.GetValue(output),
                     parse.GetValue(failOn) == "violation",
                     Properties(parse.GetValue(property)),
-                    parse.GetValue(quiet));
+                    parse.GetValue(quiet)) { PolicyFile = parse.GetValue(policy) };
                 return InventoryCommand.RunAsync(options, stdout, stderr, cancellationToken);
             });
 

@@ -113,9 +113,9 @@ namespace ModelPolicy.Analyzers.Tests
             Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => stale.Cell("Severity"));
         }
 
-        /// <summary>What a regulated scope makes of the rule: a violation rule is an error; the others keep their default.</summary>
+        /// <summary>What a regulated scope makes of the rule: a violation rule and a catalog override (MP0011) are errors; the others keep their default.</summary>
         private static DiagnosticSeverity RegulatedSeverity(DiagnosticDescriptor descriptor) =>
-            RuleIdentifiers.IsViolationRule(descriptor.Id) ? DiagnosticSeverity.Error : descriptor.DefaultSeverity;
+            RuleIdentifiers.IsViolationRule(descriptor.Id) || descriptor.Id == RuleIdentifiers.CatalogOverride ? DiagnosticSeverity.Error : descriptor.DefaultSeverity;
 
         /// <summary>A severity cell without its emphasis and its parenthesised note: "**Error**", "Error (reported only …)".</summary>
         private static string Plain(string cell)

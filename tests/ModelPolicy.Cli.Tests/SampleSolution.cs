@@ -131,6 +131,8 @@ namespace ModelPolicy.Cli.Tests
             File.WriteAllText(path, text + "\n");
         }
 
+        internal static void RestoreProject(string project) => Restore(project);
+
         private static void Restore(string project)
         {
             var start = new ProcessStartInfo("dotnet", $"restore \"{project}\" -nologo")

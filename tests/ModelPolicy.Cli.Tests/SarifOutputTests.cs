@@ -18,7 +18,7 @@ namespace ModelPolicy.Cli.Tests
             Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
             var run = sarif.RootElement.GetProperty("runs")[0];
             var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
-            Assert.Equal(new[] { "MP0001", "MP0002", "MP0003", "MP0004", "MP0005", "MP0006", "MP0007", "MP0008", "MP0009", "MP0010" }, rules);
+            Assert.Equal(new[] { "MP0001", "MP0002", "MP0003", "MP0004", "MP0005", "MP0006", "MP0007", "MP0008", "MP0009", "MP0010", "MP0011", "MP0012", "MP0013" }, rules);
 
             var results = run.GetProperty("results").EnumerateArray().ToList();
             Assert.Equal(10, results.Count(r => r.GetProperty("ruleId").GetString() == "MP0010" && Prop(r, "Kind") != "suppression"));

@@ -26,7 +26,10 @@ namespace ModelPolicy.Analyzers.Diagnostics
             Rules.MP0007Diversification.Descriptor,
             Rules.MP0008InvalidPolicy.Descriptor,
             Rules.MP0009UnjustifiedSuppression.Descriptor,
-            Rules.MP0010Inventory.Descriptor);
+            Rules.MP0010Inventory.Descriptor,
+            Rules.MP0011CatalogOverride.Descriptor,
+            Rules.MP0012EnforcementDisabled.Descriptor,
+            Rules.MP0013PolicyFloorRelaxed.Descriptor);
 
         /// <summary>
         /// The severity of a violation (<see cref="RuleIdentifiers.ViolationRules"/>) in the scope of a policy: an error in a

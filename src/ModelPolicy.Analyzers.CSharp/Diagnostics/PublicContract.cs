@@ -19,6 +19,9 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public const string InvalidPolicy = "MP0008";
         public const string UnjustifiedSuppression = "MP0009";
         public const string Inventory = "MP0010";
+        public const string CatalogOverride = "MP0011";
+        public const string EnforcementDisabled = "MP0012";
+        public const string PolicyFloorRelaxed = "MP0013";
 
         /// <summary>
         /// The rules whose findings are policy violations: errors in a regulated scope (the analyzer's severity and the
@@ -31,6 +34,18 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public static readonly ImmutableArray<string> SuppressibleViolationRules = ImmutableArray.Create(ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed);
 
         public static bool IsViolationRule(string id) => ViolationRules.Contains(id);
+
+        /// <summary>
+        /// The rules whose severity a regulated scope may not lower or turn off without a recorded exception (MP0012):
+        /// the violation rules and the catalog-override rule.
+        /// </summary>
+        public static readonly ImmutableArray<string> EnforcedRules = ImmutableArray.Create(ModelNotAllowed, EndpointNotAllowed, ConfigurationNotAllowed, UnjustifiedSuppression, CatalogOverride);
+
+        /// <summary>
+        /// The rules that say enforcement itself was tampered with: not configurable (no severity setting, NoWarn or
+        /// pragma changes them), and what <c>modelpolicy inventory --fail-on violation</c> also fails on.
+        /// </summary>
+        public static readonly ImmutableArray<string> TamperRules = ImmutableArray.Create(EnforcementDisabled, PolicyFloorRelaxed);
     }
 
     /// <summary>The names of the properties on MP0001–MP0006 findings and MP0010 inventory entries (docs/rules/MP0010.md).</summary>
@@ -90,6 +105,15 @@ namespace ModelPolicy.Analyzers.Diagnostics
         /// <summary>On an MP0010 suppression entry: the written reason.</summary>
         public const string Justification = "Justification";
 
+        /// <summary>On MP0011 and its MP0010 entry: the repository catalog line, as <c>path(line)</c>.</summary>
+        public const string CatalogLine = "CatalogLine";
+
+        /// <summary>On MP0011 and its MP0010 entry: the built-in attribution the line overrides ("DeepSeek, CN, open weights").</summary>
+        public const string BuiltinAttribution = "Builtin";
+
+        /// <summary>On MP0012 and an MP0010 exception entry: the setting that lowers or turns off enforcement.</summary>
+        public const string Setting = "Setting";
+
         /// <summary>
         /// On a finding for a value inside a JSON text in a C# string (MP0001–MP0005): where the value's characters
         /// start, as a decimal offset into the string's value (the literal's <c>ValueText</c>, or for an interpolated
@@ -109,6 +133,9 @@ namespace ModelPolicy.Analyzers.Diagnostics
         /// <summary>MSBuild <c>ModelPolicyInventory</c>: true to get the MP0010 inventory entries (set when <c>ErrorLog</c> is).</summary>
         public const string Inventory = "build_property.ModelPolicyInventory";
 
+        /// <summary>MSBuild <c>ModelPolicyEnforcementException</c>: the written reason for a project-wide enforcement exception (MP0012).</summary>
+        public const string EnforcementException = "build_property.ModelPolicyEnforcementException";
+
         /// <summary>MSBuild <c>IsTestProject</c> (set by Microsoft.NET.Test.Sdk): an id the catalog does not know is not reported in a test project.</summary>
         public const string IsTestProject = "build_property.IsTestProject";
     }
@@ -119,6 +146,12 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public const string Model = "model";
         public const string Endpoint = "endpoint";
         public const string Suppression = "suppression";
+
+        /// <summary>An MP0010 entry for a repository catalog line that re-attributes a built-in id (MP0011).</summary>
+        public const string CatalogOverride = "catalog-override";
+
+        /// <summary>An MP0010 entry for a setting that lowers enforcement in a regulated scope, with a recorded reason.</summary>
+        public const string EnforcementException = "enforcement-exception";
     }
 
     /// <summary>Values of <see cref="DiagnosticProperties.Region"/> that are not a country or zone.</summary>
@@ -135,5 +168,8 @@ namespace ModelPolicy.Analyzers.Diagnostics
         public const string Denied = "denied";
         public const string Unknown = "unknown";
         public const string Suppressed = "suppressed";
+
+        /// <summary>A catalog-override entry: the attribution comes from a repository line, not the built-in catalog.</summary>
+        public const string Overridden = "overridden";
     }
 }

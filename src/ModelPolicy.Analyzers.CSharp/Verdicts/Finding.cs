@@ -70,6 +70,11 @@ namespace ModelPolicy.Analyzers.Verdicts
                 {
                     properties[DiagnosticProperties.AliasOf] = match.AliasTarget;
                 }
+
+                if (match.Override != null)
+                {
+                    properties[DiagnosticProperties.CatalogLine] = match.Override.Origin.ToString(); // MP0011: the inventory marks it overridden
+                }
             }
 
             return new Finding(ValueKinds.Model, id, DescribeModel(match), verdict, properties.ToImmutable(), model: match);
@@ -97,6 +102,11 @@ namespace ModelPolicy.Analyzers.Verdicts
                 {
                     properties[DiagnosticProperties.CloudRegion] = region.CloudRegion;
                 }
+
+                if (entry.Override != null)
+                {
+                    properties[DiagnosticProperties.CatalogLine] = entry.Override.Origin.ToString(); // MP0011: the inventory marks it overridden
+                }
             }
 
             if (server != null)
@@ -116,7 +126,8 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return "not in the catalog";
             }
 
-            var text = match.Vendor.Name + ", " + match.Country + ", " + (match.Family.OpenWeights ? "open weights" : "closed weights");
+            var text = match.Vendor.Name + ", " + match.Country + ", " + (match.Family.OpenWeights ? "open weights" : "closed weights")
+                + (match.Override == null ? string.Empty : ", " + match.Override.AttributionNote); // MP0011: where the attribution came from
             return match.AliasTarget == null ? text : "alias of " + match.AliasTarget + ", " + text;
         }
 

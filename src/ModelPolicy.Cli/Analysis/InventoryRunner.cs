@@ -25,7 +25,8 @@ namespace ModelPolicy.Cli.Analysis
             InventoryTarget target,
             IReadOnlyDictionary<string, string> globalProperties,
             TextWriter? progress,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            Policy.PolicyFloorFile? floor = null)
         {
             var analyzer = new ModelPolicyAnalyzer();
             var requested = RequestedProjects(target);
@@ -66,14 +67,21 @@ namespace ModelPolicy.Cli.Analysis
 
                 options = new AnalyzerOptions(options.AdditionalFiles, new ProfileOptionsProvider(options.AnalyzerConfigOptionsProvider, profile));
 
-                var withAnalyzers = compilation.WithAnalyzers(
+                // --policy: the analyzer runs without the repository's ModelPolicy severities and the floor judges every use
+                var floorRun = floor == null ? null : new Policy.FloorRun(floor.Floor, floor.Text, compilation, options, target.Root);
+                var withAnalyzers = (floorRun?.Compilation ?? compilation).WithAnalyzers(
                     ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
-                    new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
+                    new CompilationWithAnalyzersOptions(floorRun?.Options ?? options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
                 var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var diagnostic in diagnostics)
+                if (floorRun != null)
                 {
-                    var finding = ToFinding(diagnostic, name, target.Root);
-                    if (seen.Add((finding.Id, finding.Path, finding.Line, finding.Column, finding.Value + "|" + finding.Property("Diagnostic"))))
+                    diagnostics = floorRun.Replace(diagnostics, cancellationToken);
+                }
+
+                var projectFindings = diagnostics.Select(d => ToFinding(d, name, target.Root)).ToList();
+                foreach (var finding in floorRun?.Judge(projectFindings) ?? projectFindings)
+                {
+                    if (seen.Add((finding.Id, finding.Path, finding.Line, finding.Column, finding.Value + "|" + finding.Property("Diagnostic") + "|" + finding.Message)))
                     {
                         findings.Add(finding); // a multi-targeted project reports each use once per framework
                     }

@@ -117,8 +117,12 @@ namespace ModelPolicy.Cli.Inventory
         /// <summary>The unsuppressed findings and uses that break the policy: what <c>--fail-on violation</c> fails on.</summary>
         public IReadOnlyList<Finding> Violations =>
             Result.Findings
-                .Where(f => !f.Suppressed && (ViolationRules.Contains(f.Id) || (f.Id == "MP0010" && f.Property("Status") == "denied" && !IsSuppressedUse(f))))
+                .Where(f => !f.Suppressed && (ViolationRules.Contains(f.Id) || IsTamper(f) || (f.Id == "MP0010" && f.Property("Status") == "denied" && !IsSuppressedUse(f))))
                 .ToList();
+
+        /// <summary>MP0012/MP0013 (not configurable), and MP0011 where it is an error (a regulated scope, no reason=).</summary>
+        private static bool IsTamper(Finding finding) =>
+            finding.Id == "MP0012" || finding.Id == "MP0013" || (finding.Id == "MP0011" && finding.Level == FindingLevel.Error);
 
         public static string Worst(IEnumerable<Use> uses) =>
             uses.Select(u => u.Status).OrderByDescending(s => Array.IndexOf(StatusOrder, s)).FirstOrDefault() ?? "allowed";

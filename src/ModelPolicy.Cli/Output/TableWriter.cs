@@ -35,7 +35,7 @@ namespace ModelPolicy.Cli.Output
                         model.OpenWeights == null ? "?" : model.OpenWeights.Value ? "yes" : "no",
                         model.Endpoints.Count == 0 ? "-" : string.Join(", ", model.Endpoints),
                         model.Uses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        InventoryReport.Describe(model.Status, model.Uses),
+                        InventoryReport.Describe(model.Status, model.Uses) + (Overrides(report).Any(o => o.Kind == "catalog-override" && o.Value == model.Id) ? " (overridden)" : string.Empty),
                         Suppressions(model.Suppressed),
                     });
                 }
@@ -81,6 +81,21 @@ namespace ModelPolicy.Cli.Output
                 }
             }
 
+            var recorded = Overrides(report).ToList();
+            if (recorded.Count > 0)
+            {
+                output.WriteLine();
+                output.WriteLine($"Catalog overrides and enforcement exceptions ({recorded.Count})");
+                output.WriteLine();
+                foreach (var entry in recorded)
+                {
+                    var detail = entry.Kind == "catalog-override"
+                        ? $"{entry.Property("Vendor")}, {entry.Property("Country")} (built-in: {entry.Property("Builtin")})"
+                        : "exception";
+                    output.WriteLine($"  {entry.Path}:{entry.Line}  {entry.Kind} {entry.Value}: {detail}; {entry.Property("Justification") ?? "no reason given"}");
+                }
+            }
+
             output.WriteLine();
             var counts = report.Diagnostics
                 .GroupBy(f => f.Id)
@@ -92,6 +107,10 @@ namespace ModelPolicy.Cli.Output
                 ? "Policy: no violation"
                 : $"Policy: {Plural(violations.Count, "violation")} ({string.Join(", ", violations.Select(v => $"{v.Id} {v.Path}:{v.Line}"))})");
         }
+
+        /// <summary>The MP0010 entries of catalog overrides (MP0011) and enforcement exceptions (MP0012).</summary>
+        private static IEnumerable<Finding> Overrides(InventoryReport report) =>
+            report.Result.Findings.Where(f => f.Id == "MP0010" && (f.Kind == "catalog-override" || f.Kind == "enforcement-exception"));
 
         private static string Suppressions(IEnumerable<Use> suppressed)
         {

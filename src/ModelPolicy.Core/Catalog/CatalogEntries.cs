@@ -40,6 +40,10 @@ namespace ModelPolicy.Catalog
         public string? Note { get; }
 
         public CatalogOrigin Origin { get; }
+
+        /// <summary>The repository line's <c>reason=</c>: why it overrides a built-in attribution (null if none).</summary>
+        public string? Reason { get; internal set; }
+
     }
 
     /// <summary>What a model is for; the code fixes suggest replacements of the same kind.</summary>
@@ -94,6 +98,10 @@ namespace ModelPolicy.Catalog
         public string? Note { get; }
 
         public CatalogOrigin Origin { get; }
+
+        /// <summary>The repository line's <c>reason=</c>: why it overrides a built-in attribution (null if none).</summary>
+        public string? Reason { get; internal set; }
+
     }
 
     /// <summary>An API host. The host decides where the prompt goes, never the model's origin.</summary>
@@ -164,6 +172,13 @@ namespace ModelPolicy.Catalog
         public string? Note { get; }
 
         public CatalogOrigin Origin { get; }
+
+        /// <summary>The repository line's <c>reason=</c>: why it overrides a built-in attribution (null if none).</summary>
+        public string? Reason { get; internal set; }
+
+        /// <summary>When this repository host line changes a built-in host's operator or country, the override.</summary>
+        public CatalogOverride? Override { get; internal set; }
+
     }
 
     /// <summary>A repository's own name for a known model (an Azure deployment, an internal fine-tune).</summary>
@@ -181,6 +196,10 @@ namespace ModelPolicy.Catalog
         public string Target { get; }
 
         public CatalogOrigin Origin { get; }
+
+        /// <summary>The repository line's <c>reason=</c>: why it overrides a built-in attribution (null if none).</summary>
+        public string? Reason { get; internal set; }
+
     }
 
     /// <summary>A bad line in a catalog file, with the span of the offending text within that line.</summary>

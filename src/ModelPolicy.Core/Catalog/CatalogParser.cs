@@ -15,14 +15,15 @@ namespace ModelPolicy.Catalog
     /// region aws:eu-central-1 | country=DE | name=Europe (Frankfurt) | source=https://…
     /// group EEA | countries=EU, IS, LI, NO | source=https://… | read=2026-12-01
     /// </code>
+    /// Any line may carry <c>reason=…</c>: why a repository line overrides what the built-in catalog says (MP0011).
     /// A bad line is an error naming the line and the field; the rest of the file still counts.
     /// </summary>
     public static class CatalogParser
     {
-        private static readonly string[] VendorKeys = { "country", "source", "note" };
-        private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note", "examples" };
-        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note", "paths", "region", "region_source", "region_note" };
-        private static readonly string[] AliasKeys = { "model", "note" };
+        private static readonly string[] VendorKeys = { "country", "source", "note", "reason" };
+        private static readonly string[] ModelKeys = { "vendor", "match", "weights", "kind", "source", "country", "note", "examples", "reason" };
+        private static readonly string[] HostKeys = { "operator", "serves", "source", "country", "note", "paths", "region", "region_source", "region_note", "reason" };
+        private static readonly string[] AliasKeys = { "model", "note", "reason" };
         private static readonly string[] RegionKeys = { "country", "name", "source", "note" };
         private static readonly string[] GroupKeys = { "countries", "source", "read", "note" };
 
@@ -159,7 +160,7 @@ namespace ModelPolicy.Catalog
                     return;
                 }
 
-                var vendor = new Vendor(name, country!, source!.Text, Optional(values, "note"), Origin);
+                var vendor = new Vendor(name, country!, source!.Text, Optional(values, "note"), Origin) { Reason = Optional(values, "reason") };
                 vendors.Add(name, vendor);
                 file.Vendors.Add(vendor);
             }
@@ -218,7 +219,7 @@ namespace ModelPolicy.Catalog
                     }
                 }
 
-                file.Families.Add(new ModelFamily(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, patterns!, open, kind, source!.Text, Optional(values, "note"), Origin, examples));
+                file.Families.Add(new ModelFamily(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, patterns!, open, kind, source!.Text, Optional(values, "note"), Origin, examples) { Reason = Optional(values, "reason") });
             }
 
             private void ReadHost(string name, int nameColumn)
@@ -280,7 +281,7 @@ namespace ModelPolicy.Catalog
                     return;
                 }
 
-                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin, paths, region));
+                file.Hosts.Add(new HostEntry(name.ToLowerInvariant(), vendor!, country ?? vendor!.Country, serves.Text == "many", source!.Text, Optional(values, "note"), Origin, paths, region) { Reason = Optional(values, "reason") });
             }
 
             /// <summary><c>region=US</c>, <c>EU</c>, <c>EEA+CH</c>, <c>unknown</c>, or <c>aws:*</c> (the cloud region code where the pattern has its one '*').</summary>
@@ -440,7 +441,7 @@ namespace ModelPolicy.Catalog
                     return;
                 }
 
-                file.Aliases.Add(new ModelAlias(name.ToLowerInvariant(), target!.Text, Origin));
+                file.Aliases.Add(new ModelAlias(name.ToLowerInvariant(), target!.Text, Origin) { Reason = Optional(values, "reason") });
             }
 
             private bool TryGetFields(string[] allowed, out Dictionary<string, Field> values)

@@ -27,6 +27,7 @@ namespace ModelPolicy.Catalog
         private readonly List<HostEntry> hosts = new List<HostEntry>();
         private readonly List<ModelAlias> aliases = new List<ModelAlias>();
         private readonly List<CatalogError> errors = new List<CatalogError>();
+        private List<CatalogOverride> overrides = new List<CatalogOverride>();
         private readonly Dictionary<string, CountryGroup> groups = new Dictionary<string, CountryGroup>(StringComparer.OrdinalIgnoreCase);
         private readonly List<CountryGroup> groupList = new List<CountryGroup>();
         private readonly List<CloudRegion> cloudRegions = new List<CloudRegion>();
@@ -57,6 +58,54 @@ namespace ModelPolicy.Catalog
         /// <summary>Bad lines met while building this catalog (extension files' and the built-in one's).</summary>
         public IReadOnlyList<CatalogError> Errors => errors;
 
+        /// <summary>
+        /// The repository lines that change what the built-in catalog says of an id, host or vendor it knows
+        /// (vendor, country or weights), in file and line order. Empty for the built-in catalog.
+        /// </summary>
+        public IReadOnlyList<CatalogOverride> Overrides => overrides;
+
+        /// <summary>
+        /// The override whose repository line decided this match's attribution (the alias or model line that answered),
+        /// or null when that line overrides nothing the built-in catalog knows.
+        /// </summary>
+        public CatalogOverride? OverrideOf(ModelMatch match)
+        {
+            if (overrides.Count == 0)
+            {
+                return null;
+            }
+
+            var origin = match.Family.Origin;
+            if (match.AliasTarget != null && FindAlias(match.Id) is { } alias)
+            {
+                origin = alias.Origin;
+            }
+
+            foreach (var item in overrides)
+            {
+                if (item.Kind != CatalogOverrideKind.Host && item.Origin.Path == origin.Path && item.Origin.Line == origin.Line)
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The override that decided this host's operator or country, or null.</summary>
+        public CatalogOverride? OverrideOf(HostEntry host)
+        {
+            foreach (var item in overrides)
+            {
+                if (item.Kind == CatalogOverrideKind.Host && item.Origin.Path == host.Origin.Path && item.Origin.Line == host.Origin.Line)
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The built-in catalog extended by files in the given (path, text) order.</summary>
         public static ModelCatalog Extend(ModelCatalog baseCatalog, IEnumerable<KeyValuePair<string, string>> files)
         {
@@ -85,6 +134,15 @@ namespace ModelPolicy.Catalog
             catalog.AddVendors(baseCatalog.vendors.Values);
             catalog.AddRange(baseCatalog.families, baseCatalog.hosts, baseCatalog.aliases);
             catalog.errors.AddRange(baseCatalog.errors);
+            catalog.overrides = CatalogOverrides.Find(baseCatalog, catalog, parsed);
+            foreach (var host in catalog.hosts)
+            {
+                if (host.Origin.Path != BuiltinPath)
+                {
+                    host.Override = catalog.OverrideOf(host);
+                }
+            }
+
             return catalog;
         }
 
@@ -150,8 +208,18 @@ namespace ModelPolicy.Catalog
             }
 
             var best = FindFamily(target);
+            if (best.Value == null)
+            {
+                return null;
+            }
 
-            return best.Value == null ? null : new ModelMatch(id, aliasOf == null ? null : target, best.Value, best.PositionOnly);
+            var match = new ModelMatch(id, aliasOf == null ? null : target, best.Value, best.PositionOnly);
+            if (overrides.Count > 0)
+            {
+                match.Override = OverrideOf(match);
+            }
+
+            return match;
         }
 
         /// <summary>True when some family matches the id; unlike <see cref="MatchModel"/> this never allocates.</summary>
@@ -291,5 +359,8 @@ namespace ModelPolicy.Catalog
 
         /// <summary>True when the matching pattern is marked <c>~</c>: too ambiguous to count outside a model position.</summary>
         public bool PositionOnly { get; }
+
+        /// <summary>When a repository catalog line decided this attribution against the built-in catalog's, that line.</summary>
+        public CatalogOverride? Override { get; internal set; }
     }
 }

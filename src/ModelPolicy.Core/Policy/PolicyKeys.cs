@@ -21,6 +21,12 @@ namespace ModelPolicy.Policy
         public const string Profile = Prefix + "profile";
         public const string Diversification = Prefix + "diversification";
 
+        /// <summary>
+        /// A written reason that lets a regulated scope lower or disable a violation rule's severity (MP0012 becomes an
+        /// MP0010 exception entry). Read by the enforcement check, not by the policy, so not in <see cref="All"/>.
+        /// </summary>
+        public const string EnforcementException = Prefix + "enforcement_exception";
+
         /// <summary>The MSBuild property that sets the profile for a whole project.</summary>
         public const string ProfileBuildProperty = "build_property.ModelPolicyProfile";
 

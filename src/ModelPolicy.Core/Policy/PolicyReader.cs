@@ -148,6 +148,8 @@ namespace ModelPolicy.Policy
                     case PolicyKeys.Profile:
                         ReadProfile(settings, key, value, errors);
                         break;
+                    case PolicyKeys.EnforcementException:
+                        break; // the enforcement check's (docs/security.md), not the policy's
                     default:
                         errors.Add(new PolicyError(option.Key, value, "unknown key; the policy keys are " + string.Join(", ", PolicyKeys.All)));
                         break;
