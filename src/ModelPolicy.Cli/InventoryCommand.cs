@@ -8,6 +8,7 @@ using ModelPolicy.Cli.Analysis;
 using ModelPolicy.Cli.Inventory;
 using ModelPolicy.Cli.Loading;
 using ModelPolicy.Cli.Output;
+using ModelPolicy.Analyzers.Diagnostics;
 
 namespace ModelPolicy.Cli
 {
@@ -89,7 +90,7 @@ namespace ModelPolicy.Cli
             }
 
             var result = await InventoryRunner.RunAsync(loaded, target, properties, progress, cancellationToken, floor).ConfigureAwait(false);
-            progress?.WriteLine($"modelpolicy: {result.Findings.Count(f => f.Id == "MP0010" && f.Kind != "suppression")} model and endpoint uses in {result.Projects.Count} project(s)");
+            progress?.WriteLine($"modelpolicy: {result.Findings.Count(f => f.Id == RuleIdentifiers.Inventory && f.Kind != ValueKinds.Suppression)} model and endpoint uses in {result.Projects.Count} project(s)");
             return result;
         }
 
@@ -132,8 +133,8 @@ namespace ModelPolicy.Cli
                 return ExitCodes.Success;
             }
 
-            stderr.WriteLine($"modelpolicy: {violations.Count(v => v.Id != "MP0010")} policy violation(s):");
-            foreach (var violation in violations.Where(v => v.Id != "MP0010"))
+            stderr.WriteLine($"modelpolicy: {violations.Count(v => v.Id != RuleIdentifiers.Inventory)} policy violation(s):");
+            foreach (var violation in violations.Where(v => v.Id != RuleIdentifiers.Inventory))
             {
                 stderr.WriteLine($"  {violation.Path}({violation.Line},{violation.Column}): {violation.Id}: {violation.Message}");
             }

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using ModelPolicy.Analyzers;
 using ModelPolicy.Cli.Inventory;
 using ModelPolicy.Cli.Loading;
+using ModelPolicy.Analyzers.Diagnostics;
 
 namespace ModelPolicy.Cli.Analysis
 {
@@ -81,7 +82,7 @@ namespace ModelPolicy.Cli.Analysis
                 var projectFindings = diagnostics.Select(d => ToFinding(d, name, target.Root)).ToList();
                 foreach (var finding in floorRun?.Judge(projectFindings) ?? projectFindings)
                 {
-                    if (seen.Add((finding.Id, finding.Path, finding.Line, finding.Column, finding.Value + "|" + finding.Property("Diagnostic") + "|" + finding.Message)))
+                    if (seen.Add((finding.Id, finding.Path, finding.Line, finding.Column, finding.Value + "|" + finding.Property(DiagnosticProperties.FindingId) + "|" + finding.Message)))
                     {
                         findings.Add(finding); // a multi-targeted project reports each use once per framework
                     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ModelPolicy.Analyzers.Diagnostics;
 
 namespace ModelPolicy.Cli.Inventory
 {
@@ -33,9 +34,9 @@ namespace ModelPolicy.Cli.Inventory
     {
         public string? Property(string name) => Properties.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
-        public string Kind => Property("Kind") ?? string.Empty;
+        public string Kind => Property(DiagnosticProperties.Kind) ?? string.Empty;
 
-        public string Value => Property("Value") ?? string.Empty;
+        public string Value => Property(DiagnosticProperties.Value) ?? string.Empty;
     }
 
     /// <summary>A rule of the analyzer, for SARIF's <c>tool.driver.rules</c>.</summary>

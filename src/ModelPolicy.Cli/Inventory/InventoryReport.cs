@@ -11,7 +11,7 @@ namespace ModelPolicy.Cli.Inventory
     /// <param name="Justification">For a suppressed use, the written reason, if the analyzer recorded one.</param>
     internal sealed record Use(Finding Entry, string Status, string? Justification)
     {
-        public string? Reason => Entry.Property("Reason");
+        public string? Reason => Entry.Property(DiagnosticProperties.Reason);
     }
 
     /// <summary>A model id, with all its uses.</summary>
@@ -50,14 +50,14 @@ namespace ModelPolicy.Cli.Inventory
     internal sealed class InventoryReport
     {
         /// <summary>The rules whose unsuppressed findings are policy violations (MP0006 is reserved for fallback routes).</summary>
-        public static readonly string[] ViolationRules = { "MP0002", "MP0004", "MP0006", "MP0009" };
+        public static readonly System.Collections.Immutable.ImmutableArray<string> ViolationRules = RuleIdentifiers.ViolationRules;
 
         private static readonly string[] StatusOrder = { "allowed", "suppressed", "unknown", "denied" };
 
         public InventoryReport(InventoryResult result)
         {
             Result = result;
-            var entries = result.Findings.Where(f => f.Id == "MP0010").ToList();
+            var entries = result.Findings.Where(f => f.Id == RuleIdentifiers.Inventory).ToList();
             Suppressions = entries.Where(e => e.Kind == "suppression").ToList();
             var uses = entries.Where(e => e.Kind == "model" || e.Kind == "endpoint").Select(ToUse).ToList();
 
@@ -112,20 +112,20 @@ namespace ModelPolicy.Cli.Inventory
         public IReadOnlyList<Finding> Suppressions { get; }
 
         /// <summary>The findings other than inventory entries (MP0001–MP0009).</summary>
-        public IEnumerable<Finding> Diagnostics => Result.Findings.Where(f => f.Id != "MP0010");
+        public IEnumerable<Finding> Diagnostics => Result.Findings.Where(f => f.Id != RuleIdentifiers.Inventory);
 
         /// <summary>The unsuppressed findings and uses that break the policy: what <c>--fail-on violation</c> fails on.</summary>
         public IReadOnlyList<Finding> Violations =>
             Result.Findings
-                .Where(f => !f.Suppressed && (ViolationRules.Contains(f.Id) || IsTamper(f) || (f.Id == "MP0010" && f.Property("Status") == "denied" && !IsSuppressedUse(f))))
+                .Where(f => !f.Suppressed && (ViolationRules.Contains(f.Id) || IsTamper(f) || (f.Id == RuleIdentifiers.Inventory && f.Property(DiagnosticProperties.Status) == StatusValues.Denied && !IsSuppressedUse(f))))
                 .ToList();
 
         /// <summary>MP0012/MP0013 (not configurable), and MP0011 where it is an error (a regulated scope, no reason=).</summary>
         private static bool IsTamper(Finding finding) =>
-            finding.Id == "MP0012" || finding.Id == "MP0013" || (finding.Id == "MP0011" && finding.Level == FindingLevel.Error);
+            finding.Id == RuleIdentifiers.EnforcementDisabled || finding.Id == RuleIdentifiers.PolicyFloorRelaxed || (finding.Id == RuleIdentifiers.CatalogOverride && finding.Level == FindingLevel.Error);
 
         public static string Worst(IEnumerable<Use> uses) =>
-            uses.Select(u => u.Status).OrderByDescending(s => Array.IndexOf(StatusOrder, s)).FirstOrDefault() ?? "allowed";
+            uses.Select(u => u.Status).OrderByDescending(s => Array.IndexOf(StatusOrder, s)).FirstOrDefault() ?? StatusValues.Allowed;
 
         /// <summary>"denied" when every use is denied; "denied (1 of 3)" when only some are.</summary>
         public static string Describe(string status, IReadOnlyList<Use> uses)
@@ -138,7 +138,7 @@ namespace ModelPolicy.Cli.Inventory
 
         private Use ToUse(Finding entry)
         {
-            var status = entry.Property("Status") ?? "allowed";
+            var status = entry.Property(DiagnosticProperties.Status) ?? StatusValues.Allowed;
             var violation = ViolationFor(entry);
             if (violation is { Suppressed: true })
             {
@@ -151,7 +151,7 @@ namespace ModelPolicy.Cli.Inventory
         /// <summary>The finding (MP0001–MP0005) an MP0010 entry goes with: same id as its Diagnostic property, same place.</summary>
         private Finding? ViolationFor(Finding entry)
         {
-            var id = entry.Property("Diagnostic");
+            var id = entry.Property(DiagnosticProperties.FindingId);
             return id == null
                 ? null
                 : Result.Findings.FirstOrDefault(f => f.Id == id && f.Path == entry.Path && f.Line == entry.Line && f.Column == entry.Column);
@@ -168,7 +168,7 @@ namespace ModelPolicy.Cli.Inventory
             var match = sameFile.Where(s => s.Line <= entry.Line).OrderByDescending(s => s.Line).FirstOrDefault()
                 ?? sameFile.FirstOrDefault()
                 ?? Suppressions.FirstOrDefault(s => s.Project == entry.Project && Covers(s));
-            return match?.Property("Justification");
+            return match?.Property(DiagnosticProperties.Justification);
         }
 
         private static List<string> Hosts(IEnumerable<Use> endpoints) =>

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ModelPolicy.Cli.Inventory;
+using ModelPolicy.Analyzers.Diagnostics;
 
 namespace ModelPolicy.Cli.Output
 {
@@ -141,7 +142,7 @@ namespace ModelPolicy.Cli.Output
             component["properties"] = Properties(
                 ("status", model.Status),
                 ("reason", worst.Reason),
-                ("rule", worst.Entry.Property("Rule")),
+                ("rule", worst.Entry.Property(DiagnosticProperties.PolicyKey)),
                 ("origin", model.Country),
                 ("modelOrigin", model.Country),
                 ("endpointJurisdiction", model.EndpointCountries.Count == 0 ? null : string.Join(", ", model.EndpointCountries)),
@@ -179,7 +180,7 @@ namespace ModelPolicy.Cli.Output
             var properties = Properties(
                 ("status", endpoint.Status),
                 ("reason", worst.Reason),
-                ("rule", worst.Entry.Property("Rule")),
+                ("rule", worst.Entry.Property(DiagnosticProperties.PolicyKey)),
                 ("origin", endpoint.Country),
                 ("endpointJurisdiction", endpoint.Country),
                 ("endpointRegion", endpoint.Region),
@@ -198,8 +199,8 @@ namespace ModelPolicy.Cli.Output
         private static JsonNode Occurrence(Use use)
         {
             var occurrence = new JsonObject { ["location"] = use.Entry.Path, ["line"] = use.Entry.Line };
-            occurrence.Set("symbol", use.Entry.Property("Position"));
-            occurrence["additionalContext"] = $"project {use.Entry.Project}; {use.Entry.Property("Diagnostic")}; {use.Status}" +
+            occurrence.Set("symbol", use.Entry.Property(DiagnosticProperties.Position));
+            occurrence["additionalContext"] = $"project {use.Entry.Project}; {use.Entry.Property(DiagnosticProperties.FindingId)}; {use.Status}" +
                 (use.Reason == null ? string.Empty : " (" + use.Reason + ")") +
                 (use.Justification == null ? string.Empty : "; suppressed: " + use.Justification);
             return occurrence;
@@ -232,7 +233,7 @@ namespace ModelPolicy.Cli.Output
 
         private static string? Justifications(IEnumerable<Use> suppressed)
         {
-            var texts = suppressed.Select(u => (u.Entry.Property("Diagnostic") ?? "?") + ": " + (u.Justification ?? "no recorded reason")).Distinct(StringComparer.Ordinal).ToList();
+            var texts = suppressed.Select(u => (u.Entry.Property(DiagnosticProperties.FindingId) ?? "?") + ": " + (u.Justification ?? "no recorded reason")).Distinct(StringComparer.Ordinal).ToList();
             return texts.Count == 0 ? null : string.Join("; ", texts);
         }
 

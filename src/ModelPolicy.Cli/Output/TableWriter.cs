@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ModelPolicy.Cli.Inventory;
+using ModelPolicy.Analyzers.Diagnostics;
 
 namespace ModelPolicy.Cli.Output
 {
@@ -77,7 +78,7 @@ namespace ModelPolicy.Cli.Output
                 output.WriteLine();
                 foreach (var suppression in report.Suppressions)
                 {
-                    output.WriteLine($"  {suppression.Path}:{suppression.Line}  {suppression.Value}: {suppression.Property("Justification")}");
+                    output.WriteLine($"  {suppression.Path}:{suppression.Line}  {suppression.Value}: {suppression.Property(DiagnosticProperties.Justification)}");
                 }
             }
 
@@ -90,9 +91,9 @@ namespace ModelPolicy.Cli.Output
                 foreach (var entry in recorded)
                 {
                     var detail = entry.Kind == "catalog-override"
-                        ? $"{entry.Property("Vendor")}, {entry.Property("Country")} (built-in: {entry.Property("Builtin")})"
+                        ? $"{entry.Property(DiagnosticProperties.Vendor)}, {entry.Property(DiagnosticProperties.Country)} (built-in: {entry.Property(DiagnosticProperties.BuiltinAttribution)})"
                         : "exception";
-                    output.WriteLine($"  {entry.Path}:{entry.Line}  {entry.Kind} {entry.Value}: {detail}; {entry.Property("Justification") ?? "no reason given"}");
+                    output.WriteLine($"  {entry.Path}:{entry.Line}  {entry.Kind} {entry.Value}: {detail}; {entry.Property(DiagnosticProperties.Justification) ?? "no reason given"}");
                 }
             }
 
@@ -102,7 +103,7 @@ namespace ModelPolicy.Cli.Output
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => $"{g.Key} x{g.Count()}" + (g.Any(f => f.Suppressed) ? $" ({g.Count(f => f.Suppressed)} suppressed)" : string.Empty));
             output.WriteLine("Findings: " + (report.Diagnostics.Any() ? string.Join(", ", counts) : "none"));
-            var violations = report.Violations.Where(v => v.Id != "MP0010").ToList();
+            var violations = report.Violations.Where(v => v.Id != RuleIdentifiers.Inventory).ToList();
             output.WriteLine(violations.Count == 0
                 ? "Policy: no violation"
                 : $"Policy: {Plural(violations.Count, "violation")} ({string.Join(", ", violations.Select(v => $"{v.Id} {v.Path}:{v.Line}"))})");
@@ -110,12 +111,12 @@ namespace ModelPolicy.Cli.Output
 
         /// <summary>The MP0010 entries of catalog overrides (MP0011) and enforcement exceptions (MP0012).</summary>
         private static IEnumerable<Finding> Overrides(InventoryReport report) =>
-            report.Result.Findings.Where(f => f.Id == "MP0010" && (f.Kind == "catalog-override" || f.Kind == "enforcement-exception"));
+            report.Result.Findings.Where(f => f.Id == RuleIdentifiers.Inventory && (f.Kind == ValueKinds.CatalogOverride || f.Kind == ValueKinds.EnforcementException));
 
         private static string Suppressions(IEnumerable<Use> suppressed)
         {
             var texts = suppressed
-                .Select(u => (u.Entry.Property("Diagnostic") ?? "?") + ": " + (u.Justification ?? "no recorded reason"))
+                .Select(u => (u.Entry.Property(DiagnosticProperties.FindingId) ?? "?") + ": " + (u.Justification ?? "no recorded reason"))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             return texts.Count == 0 ? string.Empty : string.Join("; ", texts);

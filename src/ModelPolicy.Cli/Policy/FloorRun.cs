@@ -105,7 +105,7 @@ namespace ModelPolicy.Cli.Policy
             var result = new List<Finding>(findings.Count);
             foreach (var finding in findings)
             {
-                if (finding.Id == "MP0010" && (finding.Kind == ValueKinds.Model || finding.Kind == ValueKinds.Endpoint))
+                if (finding.Id == RuleIdentifiers.Inventory && (finding.Kind == ValueKinds.Model || finding.Kind == ValueKinds.Endpoint))
                 {
                     var denied = FloorVerdict(finding);
                     if (denied != null)
