@@ -51,23 +51,8 @@ namespace ModelPolicy.Cli
                 }
             });
             var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Print what would change; write nothing." };
-            var property = new Option<string[]>("--property", "-p")
-            {
-                Description = "An MSBuild global property for loading, as Name=Value. Repeatable.",
-                HelpName = "name=value",
-                AllowMultipleArgumentsPerToken = false,
-            };
-            property.Validators.Add(result =>
-            {
-                foreach (var value in result.Tokens.Select(t => t.Value))
-                {
-                    if (value.IndexOf('=', StringComparison.Ordinal) <= 0)
-                    {
-                        result.AddError($"--property expects Name=Value, not '{value}'.");
-                    }
-                }
-            });
-            var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on standard error." };
+            var property = CommonOptions.Property("An MSBuild global property for loading, as Name=Value. Repeatable.");
+            var quiet = CommonOptions.Quiet();
 
             var fix = new Command("fix", "Move hard-coded model ids and endpoints into configuration routes (appsettings.json, created where missing), as the code fix's Fix All does.");
             fix.Arguments.Add(path);

@@ -58,23 +58,8 @@ namespace ModelPolicy.Cli
                 HelpName = "violation|none",
             };
             failOn.AcceptOnlyFromAmong("violation", "none");
-            var property = new Option<string[]>("--property", "-p")
-            {
-                Description = "An MSBuild global property for loading, as Name=Value (e.g. -p Configuration=Release, -p ModelPolicyProfile=regulated). Repeatable.",
-                HelpName = "name=value",
-                AllowMultipleArgumentsPerToken = false,
-            };
-            property.Validators.Add(result =>
-            {
-                foreach (var value in result.Tokens.Select(t => t.Value))
-                {
-                    if (value.IndexOf('=', StringComparison.Ordinal) <= 0)
-                    {
-                        result.AddError($"--property expects Name=Value, not '{value}'.");
-                    }
-                }
-            });
-            var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on standard error." };
+            var property = CommonOptions.Property("An MSBuild global property for loading, as Name=Value (e.g. -p Configuration=Release, -p ModelPolicyProfile=regulated). Repeatable.");
+            var quiet = CommonOptions.Quiet();
             var policy = new Option<string?>("--policy") { Description = "An organisation's policy floor (model_policy.* keys in [glob] sections): combined with the repository's, a deny at either level wins; uses are judged whatever the repository's severity settings and suppressions (docs/security.md).", HelpName = "file" };
 
             inventory = new Command("inventory", "List the AI models and provider endpoints the code hard-codes, with maker, origin, open weights and policy status.");
