@@ -50,8 +50,6 @@ namespace ModelPolicy.Analyzers.Configuration
 
         public ModelUseTally ModelUses { get; } = new ModelUseTally();
 
-        /// <summary>What has been reported in each file (one diagnostic per literal).</summary>
-        public ReportedValues Reported { get; } = new ReportedValues();
 
         /// <summary>
         /// Report MP0010 inventory entries: only when an inventory is asked for (the MSBuild property ModelPolicyInventory,

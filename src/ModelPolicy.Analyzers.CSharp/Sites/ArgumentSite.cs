@@ -10,7 +10,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class ArgumentSite
     {
-        public static void Scan(ArgumentSyntax argument, in SiteContext site)
+        public static void Scan(ArgumentSyntax argument, SiteContext site)
         {
             if (argument.Parent is not BaseArgumentListSyntax list || !ValueResolver.MayResolve(argument.Expression))
             {

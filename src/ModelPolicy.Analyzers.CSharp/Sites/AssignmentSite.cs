@@ -13,7 +13,7 @@ namespace ModelPolicy.Analyzers.Sites
     internal static class AssignmentSite
     {
         /// <summary>The default of a model or endpoint parameter: <c>string baseAddress = "https://open.bigmodel.cn/"</c>.</summary>
-        public static void ScanParameterDefault(ParameterSyntax parameter, in SiteContext site)
+        public static void ScanParameterDefault(ParameterSyntax parameter, SiteContext site)
         {
             if (parameter.Default is not { } initializer || !PositionClassifier.IsPositionName(parameter.Identifier.ValueText)
                 || !ValueResolver.MayResolve(initializer.Value) || !BindingFilter.IsWorthBinding(initializer.Value))
@@ -27,7 +27,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
-        public static void Scan(AssignmentExpressionSyntax assignment, in SiteContext site)
+        public static void Scan(AssignmentExpressionSyntax assignment, SiteContext site)
         {
             switch (assignment.Left)
             {

@@ -13,7 +13,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class LiteralSite
     {
-        public static void ScanLiteral(LiteralExpressionSyntax literal, in SiteContext site)
+        public static void ScanLiteral(LiteralExpressionSyntax literal, SiteContext site)
         {
             var text = literal.Token.ValueText;
             if (text.Length < 2)
@@ -45,7 +45,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
-        public static void ScanInterpolatedText(InterpolatedStringTextSyntax part, in SiteContext site)
+        public static void ScanInterpolatedText(InterpolatedStringTextSyntax part, SiteContext site)
         {
             var text = part.TextToken.ValueText;
             if (text.Length < 5)
@@ -66,19 +66,18 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
-        private static void ScanJson(SyntaxNode node, string text, int start, int end, in SiteContext site)
+        private static void ScanJson(SyntaxNode node, string text, int start, int end, SiteContext site)
         {
             var scanner = new JsonKeyScanner(text, start, end);
-            CodeFrontEnd? front = null;
             while (scanner.MoveNext())
             {
                 if (PositionNames.IsModelName(text, scanner.KeyStart, scanner.KeyLength))
                 {
-                    (front ??= site.Front()).ReportModel(node, scanner.Value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, scanner.Key), json: new JsonValueSpan(scanner.ValueStart, scanner.ValueLength));
+                    site.Front().ReportModel(node, scanner.Value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, scanner.Key), json: new JsonValueSpan(scanner.ValueStart, scanner.ValueLength));
                 }
                 else if (UrlText.SchemeLength(text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength) > 0)
                 {
-                    (front ??= site.Front()).ReportEndpoint(node, text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength, ValuePosition.Unnamed(ValueKind.Endpoint), json: new JsonValueSpan(scanner.ValueStart, scanner.ValueLength));
+                    site.Front().ReportEndpoint(node, text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength, ValuePosition.Unnamed(ValueKind.Endpoint), json: new JsonValueSpan(scanner.ValueStart, scanner.ValueLength));
                 }
             }
         }

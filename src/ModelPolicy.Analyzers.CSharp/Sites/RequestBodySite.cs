@@ -14,7 +14,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class RequestBodySite
     {
-        public static void ScanAnonymousMember(AnonymousObjectMemberDeclaratorSyntax member, in SiteContext site)
+        public static void ScanAnonymousMember(AnonymousObjectMemberDeclaratorSyntax member, SiteContext site)
         {
             var name = member.NameEquals?.Name.Identifier.ValueText
                 ?? (member.Expression as IdentifierNameSyntax)?.Identifier.ValueText
@@ -25,7 +25,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
-        public static void ScanDictionaryEntry(InitializerExpressionSyntax entry, in SiteContext site)
+        public static void ScanDictionaryEntry(InitializerExpressionSyntax entry, SiteContext site)
         {
             // new Dictionary<string, object> { { "model", "gpt-4o" } }
             if (entry.Expressions.Count == 2 && entry.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression))
@@ -34,7 +34,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
-        public static void ReportByKey(string key, ExpressionSyntax value, in SiteContext site)
+        public static void ReportByKey(string key, ExpressionSyntax value, SiteContext site)
         {
             if (!ValueResolver.MayResolve(value))
             {

@@ -10,7 +10,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class SdkEnumMemberSite
     {
-        public static void Scan(MemberAccessExpressionSyntax access, in SiteContext site)
+        public static void Scan(MemberAccessExpressionSyntax access, SiteContext site)
         {
             // Cheap first: Anthropic's members are Model.Claude…; bind only those.
             var left = access.Expression switch

@@ -13,7 +13,8 @@ namespace ModelPolicy.Analyzers.Sites
     /// <summary>
     /// Walks one file once, in document order, and hands each node to the site that owns that way of using a value. A use
     /// (an argument, an assignment, a request-body member) is met before the literals inside it, so a literal that a use
-    /// has reported is not reported again by <see cref="LiteralSite"/> (<see cref="ReportedValues"/>).
+    /// has reported is not reported again by <see cref="LiteralSite"/> (the file's <see cref="CodeFrontEnd"/> reports
+    /// each literal once).
     /// One walk per file measured cheaper than the compiler's per-node dispatch (syntax-node actions on the same kinds):
     /// 0.18 s against 0.33 s of analyzer time on the 1,000-file benchmark (docs/performance.md), the per-callback cost
     /// outweighing the walk.
@@ -25,7 +26,7 @@ namespace ModelPolicy.Analyzers.Sites
             start.RegisterSemanticModelAction(c => Scan(new SiteContext(c.SemanticModel, c.ReportDiagnostic, c.CancellationToken, state, pipeline)));
         }
 
-        private static void Scan(in SiteContext site)
+        private static void Scan(SiteContext site)
         {
             var root = site.Model.SyntaxTree.GetRoot(site.CancellationToken);
             foreach (var node in root.DescendantNodes())
@@ -64,13 +65,15 @@ namespace ModelPolicy.Analyzers.Sites
 
     /// <summary>
     /// What a site sees of the file it is walking: the catalog and the semantic model for its cheap tests, and the file's
-    /// front end, made only when a value is to be judged (a node rejected on its syntax allocates nothing).
+    /// one front end, made the first time a value is to be judged (a file whose nodes are all rejected on their syntax
+    /// makes none).
     /// </summary>
-    internal readonly struct SiteContext
+    internal sealed class SiteContext
     {
         private readonly Action<Diagnostic> report;
         private readonly CompilationState state;
         private readonly VerdictPipeline pipeline;
+        private CodeFrontEnd? front;
 
         public SiteContext(SemanticModel model, Action<Diagnostic> report, CancellationToken cancellationToken, CompilationState state, VerdictPipeline pipeline)
         {
@@ -87,6 +90,6 @@ namespace ModelPolicy.Analyzers.Sites
 
         public CancellationToken CancellationToken { get; }
 
-        public CodeFrontEnd Front() => new CodeFrontEnd(Model, state, pipeline, report, CancellationToken);
+        public CodeFrontEnd Front() => front ??= new CodeFrontEnd(Model, state, pipeline, report, CancellationToken);
     }
 }

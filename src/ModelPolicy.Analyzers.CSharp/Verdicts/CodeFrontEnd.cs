@@ -29,8 +29,8 @@ namespace ModelPolicy.Analyzers.Verdicts
     /// <summary>
     /// The verdict pipeline's front end for one C# file: the sites hand it a value and the position it is used in; it
     /// decides whether that value counts there (the catalog must know it with confidence outside a model position), hands
-    /// it to the <see cref="VerdictPipeline"/> under the file's policy, and reports each literal once. Made per analyzed
-    /// node, only once the node's cheap syntax tests have passed.
+    /// it to the <see cref="VerdictPipeline"/> under the file's policy, and reports each literal once. One per file, made
+    /// the first time a node passes its site's cheap syntax tests.
     /// </summary>
     internal sealed class CodeFrontEnd
     {
@@ -38,6 +38,7 @@ namespace ModelPolicy.Analyzers.Verdicts
         private readonly CompilationState state;
         private readonly Action<Diagnostic> report;
         private ModelPolicySettings? policy;
+        private HashSet<(int Start, ValueKind Kind)>? reported;
         private List<ResolvedValue>? values;
 
         public CodeFrontEnd(SemanticModel model, CompilationState state, VerdictPipeline pipeline, Action<Diagnostic> report, CancellationToken cancellationToken)
@@ -65,14 +66,6 @@ namespace ModelPolicy.Analyzers.Verdicts
             ValueResolver.Resolve(expression, Model, list, CancellationToken);
             foreach (var value in list)
             {
-                // A literal declared elsewhere in this file (a constant, a field, a local) that counts on its own text is
-                // reported by LiteralSite at the literal, whichever of the two is analyzed first: the same diagnostic
-                // whether the IDE analyzes the whole file or only the span of the declaration.
-                if (!value.DeclaredElsewhere && value.Node is LiteralExpressionSyntax literal && !expression.Span.Contains(literal.Span) && CountsUnnamed(literal))
-                {
-                    continue;
-                }
-
                 if (position.Kind == ValueKind.Model && UrlText.SchemeLength(value.Value, 0, value.Value.Length) == 0)
                 {
                     ReportModel(value.Node, value.Value, position, value.DeclaredElsewhere);
@@ -124,7 +117,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             }
 
             var location = LocationOf(node, json);
-            if (MarkReported(node, location, ValueKind.Model))
+            if (MarkReported(location, ValueKind.Model))
             {
                 pipeline.ReportInCode(json is { } at && location.SourceSpan != node.Span ? finding.InJsonText(at.Start, at.Length) : finding, location, Policy, report);
             }
@@ -141,11 +134,6 @@ namespace ModelPolicy.Analyzers.Verdicts
 
             var entry = Catalog.MatchHost(text, hostStart, hostLength);
             var server = entry == null ? ModelServers.Find(text, hostStart, hostLength, end) : null;
-            if (entry == null && server == null && (Placeholders.IsPlaceholderHost(text, hostStart, hostLength, hostStart + hostLength, end) || EndpointText.IsMediaUrl(text, hostStart + hostLength, end)))
-            {
-                return;
-            }
-
             if (position.Evidence == Evidence.NameOnUserType && entry == null && server == null)
             {
                 // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type.
@@ -155,7 +143,13 @@ namespace ModelPolicy.Analyzers.Verdicts
             // An endpoint member or parameter of the user's own type (BaseAddress = "https://open.bigmodel.cn/") names a catalog
             // host's endpoint whatever the path; a literal anywhere must be under the host's API path.
             var named = position.Evidence == Evidence.NameOnUserType && entry != null;
-            if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart, hostLength, end))
+            if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end))
+            {
+                return;
+            }
+
+            // A host nobody can send a prompt to as written (example.com, https://endpoint) or a media file: a placeholder.
+            if (entry == null && server == null && (Placeholders.IsPlaceholderHost(text, hostStart, hostLength, hostStart + hostLength, end) || EndpointText.IsMediaUrl(text, hostStart + hostLength, end)))
             {
                 return;
             }
@@ -168,31 +162,12 @@ namespace ModelPolicy.Analyzers.Verdicts
             var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
             var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
             var location = LocationOf(node, json);
-            if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(node, location, ValueKind.Endpoint))
+            if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(location, ValueKind.Endpoint))
             {
                 return;
             }
 
             pipeline.ReportInCode(json is { } at && location.SourceSpan != node.Span ? finding.InJsonText(at.Start, at.Length) : finding, location, Policy, report);
-        }
-
-        /// <summary>Whether <see cref="LiteralSite"/> reports this literal on its own text, outside any position.</summary>
-        public bool CountsUnnamed(LiteralExpressionSyntax literal)
-        {
-            var text = literal.Token.ValueText;
-            if (UrlText.SchemeLength(text, 0, text.Length) > 0)
-            {
-                return UrlText.TryGetHost(text, 0, text.Length, out var hostStart, out var hostLength, out _)
-                    && !ComparisonContext.IsComparedOrLookedUp(literal)
-                    && (EndpointCountsUnnamed(Catalog.MatchHost(text, hostStart, hostLength), text, hostStart, hostLength, text.Length)
-                        || ModelServers.Find(text, hostStart, hostLength, text.Length) != null);
-            }
-
-            return !JsonKeyScanner.MayContainJson(text)
-                && ModelIdShape.IsPlausible(text)
-                && !ComparisonContext.IsComparedOrLookedUp(literal)
-                && Catalog.MatchModel(text) is { } match
-                && ModelCountsUnnamed(text, match);
         }
 
         /// <summary>Outside a model position only an id the catalog knows with confidence counts: not a word that is only an id in a model position, not a bare family name.</summary>
@@ -202,20 +177,17 @@ namespace ModelPolicy.Analyzers.Verdicts
         /// Outside an endpoint position a catalog host under its API path counts, and a host the catalog does not know under
         /// a path only AI APIs use (<c>/v1/chat/completions</c>, <c>/api/generate</c>, <c>:generateContent</c>).
         /// </summary>
-        private static bool EndpointCountsUnnamed(HostEntry? entry, string text, int hostStart, int hostLength, int end)
+        private static bool EndpointCountsUnnamed(HostEntry? entry, string text, int afterHost, int end)
         {
-            var afterHost = hostStart + hostLength;
             var pathStart = EndpointText.PathStart(text, afterHost, end);
             var pathEnd = EndpointText.PathEnd(text, afterHost, end);
-            return entry != null
-                ? entry.IsApiPath(text, pathStart, pathEnd)
-                : ModelServers.IsAiApiPath(text, pathStart, pathEnd) && !Placeholders.IsPlaceholderHost(text, hostStart, hostLength, afterHost, pathEnd);
+            return entry != null ? entry.IsApiPath(text, pathStart, pathEnd) : ModelServers.IsAiApiPath(text, pathStart, pathEnd);
         }
 
         /// <summary>Test code: a test project, or a file under a test folder.</summary>
         private bool IsTestCode => state.IsTestProject || CodeKinds.IsTestFile(Model.SyntaxTree.FilePath);
 
-        private bool MarkReported(SyntaxNode node, Location location, ValueKind kind) => state.Reported.TryMark(node.SyntaxTree, location.SourceSpan.Start, (int)kind);
+        private bool MarkReported(Location location, ValueKind kind) => (reported ??= new HashSet<(int, ValueKind)>()).Add((location.SourceSpan.Start, kind));
 
         /// <summary>
         /// The node, or for a value inside JSON text on a later line of a multi-line (raw or verbatim) string, the value's
