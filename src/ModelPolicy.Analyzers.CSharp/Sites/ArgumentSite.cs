@@ -1,3 +1,5 @@
+using ModelPolicy.Text;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Analyzers.Values;
 using ModelPolicy.Analyzers.Verdicts;
@@ -10,6 +12,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class ArgumentSite
     {
+        [MethodImpl(HotPath.Optimized)]
         public static void Scan(ArgumentSyntax argument, SiteContext site)
         {
             if (argument.Parent is not BaseArgumentListSyntax list || !ValueResolver.MayResolve(argument.Expression))

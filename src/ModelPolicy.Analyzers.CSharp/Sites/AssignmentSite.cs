@@ -1,3 +1,5 @@
+using ModelPolicy.Text;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Analyzers.Values;
@@ -13,6 +15,7 @@ namespace ModelPolicy.Analyzers.Sites
     internal static class AssignmentSite
     {
         /// <summary>The default of a model or endpoint parameter: <c>string baseAddress = "https://open.bigmodel.cn/"</c>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static void ScanParameterDefault(ParameterSyntax parameter, SiteContext site)
         {
             if (parameter.Default is not { } initializer || !PositionClassifier.IsPositionName(parameter.Identifier.ValueText)
@@ -27,6 +30,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static void Scan(AssignmentExpressionSyntax assignment, SiteContext site)
         {
             switch (assignment.Left)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Catalog;
@@ -11,18 +12,23 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class BindingFilter
     {
-        private static readonly string[] AiCallWords =
+        internal static readonly string[] AiCallWords =
         {
             "client", "chat", "complet", "embed", "model", "kernel", "generat", "image", "audio", "speech", "transcri", "respons",
             "assistant", "agent", "ollama", "llm", "llama", "params", "openai", "anthropic", "message", "prompt", "deploy", "inference", "endpoint",
         };
 
-        private static readonly string[] ValueNameWords = { "model", "deploy", "endpoint", "uri", "url", "engine", "host" };
+        internal static readonly string[] ValueNameWords = { "model", "deploy", "endpoint", "uri", "url", "engine", "host" };
+
+        private static readonly WordSet AiCalls = new WordSet(AiCallWords);
+
+        private static readonly WordSet ValueNames = new WordSet(ValueNameWords);
 
         /// <summary>
         /// A literal or a constant expression is worth binding only if its text could be a model id or URL; a name
         /// (a constant, a field, a local) always is.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsWorthBinding(ExpressionSyntax expression)
         {
             while (expression is ParenthesizedExpressionSyntax parenthesized)
@@ -45,6 +51,7 @@ namespace ModelPolicy.Analyzers.Sites
         /// <c>new ModelParams</c>, <c>AddOpenAIChatCompletion</c>). A constant with another name still counts: its literal is
         /// judged where it is declared.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsArgumentWorthBinding(ExpressionSyntax expression, BaseArgumentListSyntax list, ModelCatalog catalog)
         {
             while (expression is ParenthesizedExpressionSyntax parenthesized)
@@ -62,9 +69,9 @@ namespace ModelPolicy.Analyzers.Sites
                     }
 
                     break;
-                case IdentifierNameSyntax identifier when ContainsAny(identifier.Identifier.ValueText, ValueNameWords):
+                case IdentifierNameSyntax identifier when ValueNames.ContainsAny(identifier.Identifier.ValueText):
                     return true;
-                case MemberAccessExpressionSyntax access when ContainsAny(access.Name.Identifier.ValueText, ValueNameWords) || (access.Expression is IdentifierNameSyntax owner && ContainsAny(owner.Identifier.ValueText, ValueNameWords)):
+                case MemberAccessExpressionSyntax access when ValueNames.ContainsAny(access.Name.Identifier.ValueText) || (access.Expression is IdentifierNameSyntax owner && ValueNames.ContainsAny(owner.Identifier.ValueText)):
                     return true;
                 case ObjectCreationExpressionSyntax:
                     return true;
@@ -72,8 +79,8 @@ namespace ModelPolicy.Analyzers.Sites
 
             return list.Parent switch
             {
-                InvocationExpressionSyntax invocation => ContainsAny(CalledName(invocation.Expression), AiCallWords),
-                ObjectCreationExpressionSyntax creation => ContainsAny(CalledName(creation.Type), AiCallWords),
+                InvocationExpressionSyntax invocation => AiCalls.ContainsAny(CalledName(invocation.Expression)),
+                ObjectCreationExpressionSyntax creation => AiCalls.ContainsAny(CalledName(creation.Type)),
                 _ => true,
             };
         }
@@ -86,18 +93,5 @@ namespace ModelPolicy.Analyzers.Sites
             MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
             _ => string.Empty,
         };
-
-        private static bool ContainsAny(string text, string[] words)
-        {
-            foreach (var word in words)
-            {
-                if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

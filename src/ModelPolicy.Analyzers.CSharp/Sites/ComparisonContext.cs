@@ -1,3 +1,5 @@
+using ModelPolicy.Text;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,6 +13,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class ComparisonContext
     {
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsComparedOrLookedUp(LiteralExpressionSyntax literal)
         {
             SyntaxNode node = literal;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Analyzers.Verdicts;
@@ -13,6 +14,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class LiteralSite
     {
+        [MethodImpl(HotPath.Optimized)]
         public static void ScanLiteral(LiteralExpressionSyntax literal, SiteContext site)
         {
             var text = literal.Token.ValueText;
@@ -45,6 +47,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static void ScanInterpolatedText(InterpolatedStringTextSyntax part, SiteContext site)
         {
             var text = part.TextToken.ValueText;

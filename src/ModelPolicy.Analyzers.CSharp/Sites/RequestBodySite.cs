@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,6 +15,7 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class RequestBodySite
     {
+        [MethodImpl(HotPath.Optimized)]
         public static void ScanAnonymousMember(AnonymousObjectMemberDeclaratorSyntax member, SiteContext site)
         {
             var name = member.NameEquals?.Name.Identifier.ValueText
@@ -25,6 +27,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static void ScanDictionaryEntry(InitializerExpressionSyntax entry, SiteContext site)
         {
             // new Dictionary<string, object> { { "model", "gpt-4o" } }
@@ -34,6 +37,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static void ReportByKey(string key, ExpressionSyntax value, SiteContext site)
         {
             if (!ValueResolver.MayResolve(value))

@@ -10,21 +10,20 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class SdkEnumMemberSite
     {
-        public static void Scan(MemberAccessExpressionSyntax access, SiteContext site)
+        /// <summary>Cheap first: Anthropic's members are <c>Model.Claude…</c>; only those are bound.</summary>
+        public static bool HasShape(MemberAccessExpressionSyntax access)
         {
-            // Cheap first: Anthropic's members are Model.Claude…; bind only those.
             var left = access.Expression switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
                 _ => string.Empty,
             };
-            if (!left.EndsWith("Model", StringComparison.Ordinal) || !access.Name.Identifier.ValueText.StartsWith("Claude", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            site.Front().ReportUse(access, ValuePosition.Unnamed(ValueKind.Model));
+            return left.EndsWith("Model", StringComparison.Ordinal) && access.Name.Identifier.ValueText.StartsWith("Claude", StringComparison.Ordinal);
         }
+
+        /// <summary>The member where it stands, when no use it reaches has reported it (<see cref="Leaf.Judge"/>).</summary>
+        public static void Scan(MemberAccessExpressionSyntax access, SiteContext site) =>
+            site.Front().ReportUse(access, ValuePosition.Unnamed(ValueKind.Model));
     }
 }

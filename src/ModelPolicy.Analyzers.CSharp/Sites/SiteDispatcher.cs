@@ -1,4 +1,7 @@
+using ModelPolicy.Text;
+using System.Runtime.CompilerServices;
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,85 +14,156 @@ using ModelPolicy.Catalog;
 namespace ModelPolicy.Analyzers.Sites
 {
     /// <summary>
-    /// Walks one file once, in document order, and hands each node to the site that owns that way of using a value. A use
-    /// (an argument, an assignment, a request-body member) is met before the literals inside it, so a literal that a use
-    /// has reported is not reported again by <see cref="LiteralSite"/> (the file's <see cref="CodeFrontEnd"/> reports
-    /// each literal once).
-    /// One walk per file measured cheaper than the compiler's per-node dispatch (syntax-node actions on the same kinds):
-    /// 0.18 s against 0.33 s of analyzer time on the 1,000-file benchmark (docs/performance.md), the per-callback cost
-    /// outweighing the walk.
+    /// One semantic-model action per file, without walking the file's nodes: <see cref="HotText"/> finds in the file's
+    /// text the few places a value can be (a quote, a name with model, endpoint or AI-call words), the tree is entered
+    /// there (<see cref="SyntaxNode.FindToken"/>), and each place hands its leaf (<see cref="Leaf"/>: a string, an
+    /// interpolated text, an SDK enum member) and the uses around it to their sites. A walk over every node was 40 % of
+    /// this analyzer's time in a build; syntax-node actions made each binding three times dearer, as they run before the
+    /// compiler has finished the file (docs/performance.md).
+    /// <para>Who reports what is fixed by <see cref="Ownership"/>, not by the order places are met in.</para>
     /// </summary>
     internal static class SiteDispatcher
     {
         public static void Register(CompilationStartAnalysisContext start, CompilationState state, VerdictPipeline pipeline)
         {
-            start.RegisterSemanticModelAction(c => Scan(new SiteContext(c.SemanticModel, c.ReportDiagnostic, c.CancellationToken, state, pipeline)));
+            start.RegisterSemanticModelAction(c =>
+            {
+                if (!c.IsGeneratedCode)
+                {
+                    Scan(c.SemanticModel, new FileScan(c.SemanticModel, c.ReportDiagnostic, c.CancellationToken, state, pipeline));
+                }
+            });
         }
 
-        private static void Scan(SiteContext site)
+        [MethodImpl(HotPath.Optimized)]
+        private static void Scan(SemanticModel model, FileScan file)
         {
-            var root = site.Model.SyntaxTree.GetRoot(site.CancellationToken);
-            foreach (var node in root.DescendantNodes())
+            var tree = model.SyntaxTree;
+            var text = tree.GetText(file.CancellationToken).ToString();
+            var root = tree.GetRoot(file.CancellationToken);
+            var skipUntil = 0;
+            SyntaxNode scope = root;
+            var places = new HotText(text);
+            while (places.MoveNext())
             {
-                switch (node.Kind())
+                var position = places.Position;
+                if (position < skipUntil)
                 {
-                    case SyntaxKind.StringLiteralExpression:
-                    case SyntaxKind.Utf8StringLiteralExpression:
-                        LiteralSite.ScanLiteral((LiteralExpressionSyntax)node, site);
+                    continue;
+                }
+
+                // Places come in order and close together: enter the tree from the last place's nearest common ancestor.
+                while (scope.Parent != null && !scope.FullSpan.Contains(position))
+                {
+                    scope = scope.Parent;
+                }
+
+                var token = scope.FindToken(position);
+                scope = token.Parent ?? root;
+                if (!token.Span.Contains(position))
+                {
+                    // In trivia (a comment, a doc comment): nothing here until the token it belongs to.
+                    skipUntil = Math.Max(position + 1, token.SpanStart);
+                    continue;
+                }
+
+                skipUntil = token.Span.End;
+                file.CancellationToken.ThrowIfCancellationRequested();
+                Visit(token, file);
+            }
+        }
+
+        [MethodImpl(HotPath.Optimized)]
+        private static void Visit(SyntaxToken token, FileScan file)
+        {
+            switch (token.Parent)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                    file.JudgeLeaf(literal);
+                    break;
+                case InterpolatedStringTextSyntax part:
+                    file.JudgeLeaf(part);
+                    break;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    foreach (var content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text)
+                        {
+                            file.JudgeLeaf(text);
+                        }
+                    }
+
+                    break;
+            }
+
+            // The uses around the place: the one whose value or name holds it, and the arguments of a call it names.
+            var depth = 0;
+            for (var node = token.Parent; node != null && depth < 16; node = node.Parent, depth++)
+            {
+                switch (node)
+                {
+                    case ArgumentSyntax:
+                    case AssignmentExpressionSyntax:
+                    case ParameterSyntax:
+                    case AnonymousObjectMemberDeclaratorSyntax:
+                    case InitializerExpressionSyntax:
+                        file.RunUse(node);
                         break;
-                    case SyntaxKind.InterpolatedStringText:
-                        LiteralSite.ScanInterpolatedText((InterpolatedStringTextSyntax)node, site);
+                    case MemberAccessExpressionSyntax access when SdkEnumMemberSite.HasShape(access):
+                        file.JudgeLeaf(access);
                         break;
-                    case SyntaxKind.Argument:
-                        ArgumentSite.Scan((ArgumentSyntax)node, site);
+                    case InvocationExpressionSyntax invocation when !invocation.ArgumentList.Span.Contains(token.Span):
+                        file.RunArguments(invocation.ArgumentList);
                         break;
-                    case SyntaxKind.SimpleAssignmentExpression:
-                        AssignmentSite.Scan((AssignmentExpressionSyntax)node, site);
+                    case BaseObjectCreationExpressionSyntax creation when creation.ArgumentList != null && !creation.ArgumentList.Span.Contains(token.Span):
+                        file.RunArguments(creation.ArgumentList);
                         break;
-                    case SyntaxKind.Parameter:
-                        AssignmentSite.ScanParameterDefault((ParameterSyntax)node, site);
+                    case ConstructorInitializerSyntax initializer when !initializer.ArgumentList.Span.Contains(token.Span):
+                        file.RunArguments(initializer.ArgumentList);
                         break;
-                    case SyntaxKind.AnonymousObjectMemberDeclarator:
-                        RequestBodySite.ScanAnonymousMember((AnonymousObjectMemberDeclaratorSyntax)node, site);
-                        break;
-                    case SyntaxKind.ComplexElementInitializerExpression:
-                        RequestBodySite.ScanDictionaryEntry((InitializerExpressionSyntax)node, site);
-                        break;
-                    case SyntaxKind.SimpleMemberAccessExpression:
-                        SdkEnumMemberSite.Scan((MemberAccessExpressionSyntax)node, site);
-                        break;
+                    case StatementSyntax:
+                    case MemberDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                        return;
                 }
             }
         }
-    }
 
-    /// <summary>
-    /// What a site sees of the file it is walking: the catalog and the semantic model for its cheap tests, and the file's
-    /// one front end, made the first time a value is to be judged (a file whose nodes are all rejected on their syntax
-    /// makes none).
-    /// </summary>
-    internal sealed class SiteContext
-    {
-        private readonly Action<Diagnostic> report;
-        private readonly CompilationState state;
-        private readonly VerdictPipeline pipeline;
-        private CodeFrontEnd? front;
-
-        public SiteContext(SemanticModel model, Action<Diagnostic> report, CancellationToken cancellationToken, CompilationState state, VerdictPipeline pipeline)
+        /// <summary>
+        /// The site of a use node. From the file's scan it reports what the value's names lead to; from a leaf's walk
+        /// up (<see cref="Leaf.Judge"/>) the same code reports that leaf only (<see cref="Ownership"/>).
+        /// </summary>
+        public static void Use(SyntaxNode node, SiteContext site)
         {
-            Model = model;
-            this.report = report;
-            CancellationToken = cancellationToken;
-            this.state = state;
-            this.pipeline = pipeline;
+            switch (node)
+            {
+                case ArgumentSyntax argument:
+                    ArgumentSite.Scan(argument, site);
+                    break;
+                case AssignmentExpressionSyntax assignment:
+                    AssignmentSite.Scan(assignment, site);
+                    break;
+                case ParameterSyntax parameter:
+                    AssignmentSite.ScanParameterDefault(parameter, site);
+                    break;
+                case AnonymousObjectMemberDeclaratorSyntax member:
+                    RequestBodySite.ScanAnonymousMember(member, site);
+                    break;
+                case InitializerExpressionSyntax entry:
+                    RequestBodySite.ScanDictionaryEntry(entry, site);
+                    break;
+            }
         }
 
-        public ModelCatalog Catalog => state.Catalog;
-
-        public SemanticModel Model { get; }
-
-        public CancellationToken CancellationToken { get; }
-
-        public CodeFrontEnd Front() => front ??= new CodeFrontEnd(Model, state, pipeline, report, CancellationToken);
+        /// <summary>The value a use node hands on: an argument's expression, an assignment's right side, a default, a member's value.</summary>
+        public static ExpressionSyntax? UseValue(SyntaxNode node) => node switch
+        {
+            ArgumentSyntax argument => argument.Expression,
+            AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => assignment.Right,
+            ParameterSyntax parameter => parameter.Default?.Value,
+            AnonymousObjectMemberDeclaratorSyntax member => member.Expression,
+            InitializerExpressionSyntax entry when entry.IsKind(SyntaxKind.ComplexElementInitializerExpression) && entry.Expressions.Count == 2 => entry.Expressions[1],
+            _ => null,
+        };
     }
 }

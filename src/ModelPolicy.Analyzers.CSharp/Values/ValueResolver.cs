@@ -1,3 +1,5 @@
+using ModelPolicy.Text;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -20,6 +22,7 @@ namespace ModelPolicy.Analyzers.Values
         private const int MaxValues = 64;
 
         /// <summary>Cheap syntax-only test: can this expression be followed to a string at all?</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool MayResolve(ExpressionSyntax expression) =>
             Visit(expression, expression, new Walk(ResolveMode.Probe, null, null, default), 0);
 
@@ -28,6 +31,7 @@ namespace ModelPolicy.Analyzers.Values
 
         /// <param name="use">Where a value from another file (or a constant folded here) is reported.</param>
         /// <returns>Probe: whether a string can come out; otherwise whether one did.</returns>
+        [MethodImpl(HotPath.Optimized)]
         private static bool Visit(ExpressionSyntax expression, ExpressionSyntax use, Walk walk, int depth)
         {
             if (depth > MaxDepth || (walk.Into != null && walk.Into.Count > MaxValues))

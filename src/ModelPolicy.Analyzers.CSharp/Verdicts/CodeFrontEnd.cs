@@ -36,19 +36,27 @@ namespace ModelPolicy.Analyzers.Verdicts
     {
         private readonly VerdictPipeline pipeline;
         private readonly CompilationState state;
-        private readonly Action<Diagnostic> report;
+        private readonly SiteContext site;
+        private readonly Action<Diagnostic>? report;
         private ModelPolicySettings? policy;
-        private HashSet<(int Start, ValueKind Kind)>? reported;
+        private readonly HashSet<(int Start, ValueKind Kind)> reported;
         private List<ResolvedValue>? values;
 
-        public CodeFrontEnd(SemanticModel model, CompilationState state, VerdictPipeline pipeline, Action<Diagnostic> report, CancellationToken cancellationToken)
+        /// <param name="report">Null for a dry run: every decision is made, nothing is reported or tallied.</param>
+        /// <param name="reported">What the file's scan has reported so far, shared by its sites: each location once.</param>
+        public CodeFrontEnd(SiteContext site, CompilationState state, VerdictPipeline pipeline, Action<Diagnostic>? report, HashSet<(int Start, ValueKind Kind)> reported)
         {
-            Model = model;
+            this.reported = reported;
+            this.site = site;
+            Model = site.Model;
             this.state = state;
             this.pipeline = pipeline;
             this.report = report;
-            CancellationToken = cancellationToken;
+            CancellationToken = site.CancellationToken;
         }
+
+        /// <summary>How many values have been reported (in a dry run: would have been).</summary>
+        public int ReportCount { get; private set; }
 
         public SemanticModel Model { get; }
 
@@ -66,6 +74,11 @@ namespace ModelPolicy.Analyzers.Verdicts
             ValueResolver.Resolve(expression, Model, list, CancellationToken);
             foreach (var value in list)
             {
+                if (!site.Ownership.Owns(value.Node, value.DeclaredElsewhere, site))
+                {
+                    continue;
+                }
+
                 if (position.Kind == ValueKind.Model && UrlText.SchemeLength(value.Value, 0, value.Value.Length) == 0)
                 {
                     ReportModel(value.Node, value.Value, position, value.DeclaredElsewhere);
@@ -117,7 +130,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             }
 
             var location = LocationOf(node, json);
-            if (MarkReported(location, ValueKind.Model))
+            if (MarkReported(location, ValueKind.Model) && report != null)
             {
                 pipeline.ReportInCode(json is { } at && location.SourceSpan != node.Span ? finding.InJsonText(at.Start, at.Length) : finding, location, Policy, report);
             }
@@ -162,7 +175,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
             var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
             var location = LocationOf(node, json);
-            if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(location, ValueKind.Endpoint))
+            if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(location, ValueKind.Endpoint) || report == null)
             {
                 return;
             }
@@ -187,7 +200,16 @@ namespace ModelPolicy.Analyzers.Verdicts
         /// <summary>Test code: a test project, or a file under a test folder.</summary>
         private bool IsTestCode => state.IsTestProject || CodeKinds.IsTestFile(Model.SyntaxTree.FilePath);
 
-        private bool MarkReported(Location location, ValueKind kind) => (reported ??= new HashSet<(int, ValueKind)>()).Add((location.SourceSpan.Start, kind));
+        private bool MarkReported(Location location, ValueKind kind)
+        {
+            if (!reported.Add((location.SourceSpan.Start, kind)))
+            {
+                return false;
+            }
+
+            ReportCount++;
+            return true;
+        }
 
         /// <summary>
         /// The node, or for a value inside JSON text on a later line of a multi-line (raw or verbatim) string, the value's

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -223,14 +224,17 @@ namespace ModelPolicy.Catalog
         }
 
         /// <summary>True when some family matches the id; unlike <see cref="MatchModel"/> this never allocates.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool IsKnownModel(string id) => ModelIdShape.IsPlausible(id) && (FindFamily(id).Value != null || FindAlias(id) != null);
 
         /// <summary>The host entry for a DNS host name (no port), or null.</summary>
         public HostEntry? MatchHost(string host) => MatchHost(host, 0, host.Length);
 
         /// <summary>The host entry for the host at <c>text[start..start+length)</c>, or null. Never allocates.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public HostEntry? MatchHost(string text, int start, int length) => hostIndex.Find(text, start, length).Value;
 
+        [MethodImpl(HotPath.Optimized)]
         private PatternIndex<ModelFamily>.Hit FindFamily(string id)
         {
             var best = default(PatternIndex<ModelFamily>.Hit);
@@ -247,6 +251,7 @@ namespace ModelPolicy.Catalog
             return best;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private ModelAlias? FindAlias(string id)
         {
             foreach (var alias in aliases)

@@ -1,3 +1,5 @@
+using ModelPolicy.Text;
+using System.Runtime.CompilerServices;
 using System;
 
 namespace ModelPolicy.Catalog
@@ -25,6 +27,7 @@ namespace ModelPolicy.Catalog
         /// letter, not an environment variable name (<c>DEEPSEEK_API_KEY</c>) or a configuration key
         /// (<c>OpenAI:Model</c>), not a URL.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsPlausible(string text)
         {
             if (text.Length < 2 || text.Length > MaxLength)
@@ -104,6 +107,7 @@ namespace ModelPolicy.Catalog
 
             public int Length { get; private set; }
 
+            [MethodImpl(HotPath.Optimized)]
             public bool MoveNext()
             {
                 while (true)
@@ -135,6 +139,7 @@ namespace ModelPolicy.Catalog
                 }
             }
 
+            [MethodImpl(HotPath.Optimized)]
             private void ReadSegment(int start)
             {
                 var slash = IndexOfSlash(id, start);
@@ -165,6 +170,7 @@ namespace ModelPolicy.Catalog
                 }
             }
 
+            [MethodImpl(HotPath.Optimized)]
             private static int IndexOfSlash(string text, int start)
             {
                 for (var i = start; i < text.Length; i++)
@@ -178,6 +184,7 @@ namespace ModelPolicy.Catalog
                 return -1;
             }
 
+            [MethodImpl(HotPath.Optimized)]
             private static int SkipPrefix(string text, int start, int end, string[] prefixes)
             {
                 foreach (var prefix in prefixes)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using ModelPolicy.Text;
 
@@ -51,6 +52,7 @@ namespace ModelPolicy.Catalog
 
         private static int Key(char first, char second) => (char.ToLowerInvariant(first) << 8) | char.ToLowerInvariant(second);
 
+        [MethodImpl(HotPath.Optimized)]
         public Hit Find(string text, int start, int length)
         {
             var best = default(Hit);
@@ -77,6 +79,7 @@ namespace ModelPolicy.Catalog
             return wild.Count == 0 ? best : Scan(wild, text, start, length, best);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static Hit Scan(List<Entry> entries, string text, int start, int length, Hit best)
         {
             foreach (var entry in entries)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 
 namespace ModelPolicy.Text
@@ -51,6 +52,7 @@ namespace ModelPolicy.Text
         public static bool IsMatch(string pattern, string text) => IsMatch(pattern, text, 0, text.Length);
 
         /// <summary>Matches <paramref name="pattern"/> against <c>text[start..start+length)</c>, ignoring ASCII case.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsMatch(string pattern, string text, int start, int length)
         {
             int p = 0, t = 0, starP = -1, starT = 0;

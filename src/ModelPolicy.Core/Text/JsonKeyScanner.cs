@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 
 namespace ModelPolicy.Text
@@ -30,6 +31,7 @@ namespace ModelPolicy.Text
         public int ValueLength { get; private set; }
 
         /// <summary>Cheap test: could the text hold a JSON object at all?</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool MayContainJson(string text) => text.IndexOf('{') >= 0 && text.IndexOf(':') > 0 && text.IndexOf('"') >= 0;
 
         public string Key => text.Substring(KeyStart, KeyLength);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 
 namespace ModelPolicy.Text
@@ -31,6 +32,7 @@ namespace ModelPolicy.Text
 
         public static bool IsEndpointName(string name) => Matches(name, 0, name.Length, EndpointEndings, EndpointWholeNames, Array.Empty<string>());
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool Matches(string text, int start, int length, string[] endings, string[] whole, string[] excluded)
         {
             if (length == 0 || length > 64)
@@ -66,6 +68,7 @@ namespace ModelPolicy.Text
         }
 
         /// <summary>Compares the end of the text, skipping '_' and '-', ignoring ASCII case.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool EndsWithFolded(string text, int start, int length, string ending)
         {
             var i = start + length - 1;

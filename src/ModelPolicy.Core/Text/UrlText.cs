@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 
 namespace ModelPolicy.Text
@@ -71,6 +72,7 @@ namespace ModelPolicy.Text
         }
 
         /// <summary>Length of "https://" etc. at <paramref name="start"/>, or 0.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static int SchemeLength(string text, int start, int end)
         {
             if (end - start < 5)

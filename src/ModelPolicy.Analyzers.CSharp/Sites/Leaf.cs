@@ -1,0 +1,153 @@
+using System.Runtime.CompilerServices;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Analyzers.Values;
+using ModelPolicy.Catalog;
+using ModelPolicy.Text;
+
+namespace ModelPolicy.Analyzers.Sites
+{
+    /// <summary>
+    /// One leaf's callback: a string literal, an interpolated string's text or an SDK enum member. The leaf's value
+    /// flows up through parentheses, casts, ternaries, <c>??</c>, switch arms, constant concatenation and
+    /// <c>new Uri(…)</c> to the uses it reaches; each use's site is asked, the outermost first, and if none reports it the
+    /// leaf is judged where it stands (<see cref="LiteralSite"/>, <see cref="SdkEnumMemberSite"/>).
+    /// </summary>
+    internal static class Leaf
+    {
+        /// <summary>Text only, never allocates: can this leaf be a model id, a URL or JSON at all?</summary>
+        [MethodImpl(HotPath.Optimized)]
+        /// <param name="onItsOwn">It can be reported where it stands, in no use: a URL, JSON, a known id, an SDK member.</param>
+        public static bool MayMatter(SyntaxNode node, ModelCatalog catalog, out bool onItsOwn)
+        {
+            onItsOwn = true;
+            if (node is MemberAccessExpressionSyntax)
+            {
+                return true; // an SDK enum member: its shape was tested
+            }
+
+            var text = node switch
+            {
+                LiteralExpressionSyntax literal => literal.Token.ValueText,
+                InterpolatedStringTextSyntax part => part.TextToken.ValueText,
+                _ => string.Empty,
+            };
+            if (text.Length < 2)
+            {
+                return false;
+            }
+
+            if (UrlText.SchemeLength(text, 0, text.Length) > 0 || char.IsWhiteSpace(text[0]) || JsonKeyScanner.MayContainJson(text)
+                || (node is InterpolatedStringTextSyntax && text.IndexOf('"') >= 0))
+            {
+                return true;
+            }
+
+            if (!ModelIdShape.IsPlausible(text))
+            {
+                return false;
+            }
+
+            onItsOwn = catalog.IsKnownModel(text);
+            return true;
+        }
+
+        public static bool MayMatter(SyntaxNode node, ModelCatalog catalog) => MayMatter(node, catalog, out _);
+
+        [MethodImpl(HotPath.Optimized)]
+        public static void Judge(SyntaxNode leaf, SiteContext site) => Judge(leaf, UsesReached(leaf), site);
+
+        public static void Judge(SyntaxNode leaf, List<SyntaxNode>? uses, SiteContext site)
+        {
+            for (var i = (uses?.Count ?? 0) - 1; i >= 0; i--)
+            {
+                SiteDispatcher.Use(uses![i], site);
+                if (site.Reported > 0)
+                {
+                    return;
+                }
+            }
+
+            switch (leaf)
+            {
+                case LiteralExpressionSyntax literal:
+                    LiteralSite.ScanLiteral(literal, site);
+                    break;
+                case InterpolatedStringTextSyntax part:
+                    LiteralSite.ScanInterpolatedText(part, site);
+                    break;
+                case MemberAccessExpressionSyntax access:
+                    SdkEnumMemberSite.Scan(access, site);
+                    break;
+            }
+        }
+
+        /// <summary>The use nodes the leaf's value reaches, innermost first; null for none (most leaves).</summary>
+        [MethodImpl(HotPath.Optimized)]
+        public static List<SyntaxNode>? UsesReached(SyntaxNode leaf)
+        {
+            List<SyntaxNode>? uses = null;
+            var node = leaf;
+            if (leaf is InterpolatedStringTextSyntax)
+            {
+                // The interpolated string is folded whole and belongs to its first text.
+                if (leaf.Parent is not InterpolatedStringExpressionSyntax interpolated || Ownership.OwningLeaf(interpolated) != leaf)
+                {
+                    return uses;
+                }
+
+                node = interpolated;
+            }
+
+            for (var depth = 0; depth < 16 && node.Parent is { } parent; depth++)
+            {
+                switch (parent)
+                {
+                    case ParenthesizedExpressionSyntax:
+                    case CastExpressionSyntax:
+                    case ConditionalExpressionSyntax conditional when conditional.Condition != node:
+                    case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                    case SwitchExpressionArmSyntax arm when arm.Expression == node:
+                    case SwitchExpressionSyntax:
+                        node = parent;
+                        continue;
+                    case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression) && Ownership.OwningLeaf(add) == leaf:
+                    case InterpolatedStringExpressionSyntax when Ownership.OwningLeaf(parent) == leaf:
+                    case InterpolationSyntax:
+                        node = parent;
+                        continue;
+                    case ArgumentSyntax argument:
+                        (uses ??= new List<SyntaxNode>(2)).Add(argument);
+
+                        // new Uri("…") handed on: the outer use comes first.
+                        if (argument.Parent is ArgumentListSyntax { Parent: { } creation } list && list.Arguments[0] == argument
+                            && ((creation is ObjectCreationExpressionSyntax uri && ValueResolver.IsUriCreation(uri)) || creation is ImplicitObjectCreationExpressionSyntax))
+                        {
+                            node = creation;
+                            continue;
+                        }
+
+                        return uses;
+                    case AssignmentExpressionSyntax assignment when assignment.Right == node && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                        (uses ??= new List<SyntaxNode>(2)).Add(assignment);
+                        return uses;
+                    case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
+                        (uses ??= new List<SyntaxNode>(2)).Add(parameter);
+                        return uses;
+                    case AnonymousObjectMemberDeclaratorSyntax member:
+                        (uses ??= new List<SyntaxNode>(2)).Add(member);
+                        return uses;
+                    case InitializerExpressionSyntax entry when entry.IsKind(SyntaxKind.ComplexElementInitializerExpression) && entry.Expressions.Count == 2 && entry.Expressions[1] == node:
+                        (uses ??= new List<SyntaxNode>(2)).Add(entry);
+                        return uses;
+                    default:
+                        return uses;
+                }
+            }
+
+            return uses;
+        }
+    }
+}
