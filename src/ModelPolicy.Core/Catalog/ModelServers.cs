@@ -86,7 +86,17 @@ namespace ModelPolicy.Catalog
                 }
             }
 
-            return false;
+            return IsPublisherModelPath(text, pathStart, end);
+        }
+
+        /// <summary>
+        /// Vertex AI's partner and Model Garden path, <c>…/publishers/anthropic/models/claude-…:rawPredict</c>, whatever the
+        /// host (https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/use-partner-models).
+        /// </summary>
+        private static bool IsPublisherModelPath(string text, int pathStart, int end)
+        {
+            var publishers = IndexOf(text, "/publishers/", pathStart, end);
+            return publishers >= 0 && IndexOf(text, "/models/", publishers + 12, end) >= 0;
         }
 
         /// <summary>
