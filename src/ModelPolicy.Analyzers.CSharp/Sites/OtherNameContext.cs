@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ModelPolicy.Analyzers.Sites
@@ -83,11 +84,12 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
-        /// <summary>A field handed to <c>DllImport</c>/<c>LibraryImport</c> or <c>NativeLibrary</c> in its own type.</summary>
+        /// <summary>A field handed to <c>DllImport</c>/<c>LibraryImport</c> or <c>NativeLibrary</c> in its own type, if that type declares imports.</summary>
         private static bool IsUsedAsNativeLibrary(VariableDeclaratorSyntax declarator, string name)
         {
+            // Only a type that declares imports is read through (a list of model constants never is).
             var type = declarator.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (type == null)
+            if (type == null || !DeclaresImports(type))
             {
                 return false;
             }
@@ -98,6 +100,21 @@ namespace ModelPolicy.Analyzers.Sites
                     && ((identifier.Parent is AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } } && IsNativeImport(attribute))
                         || (identifier.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
                             && invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "NativeLibrary" } })))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An attributed <c>extern</c> or <c>partial</c> method: where <c>DllImport</c> and <c>LibraryImport</c> go.</summary>
+        private static bool DeclaresImports(TypeDeclarationSyntax type)
+        {
+            foreach (var member in type.Members)
+            {
+                if (member is MethodDeclarationSyntax { AttributeLists.Count: > 0 } method
+                    && (method.Modifiers.Any(SyntaxKind.ExternKeyword) || method.Modifiers.Any(SyntaxKind.PartialKeyword)))
                 {
                     return true;
                 }

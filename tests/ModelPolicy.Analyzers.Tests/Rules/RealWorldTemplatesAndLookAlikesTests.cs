@@ -50,13 +50,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             NoPolicy);
 
         [Fact]
-        public async Task SdkCallsThatDoNotBindAreJudgedByTheirNames()
-        {
-            // The OpenAI package is not restored: every SDK type is an error type.
-            var test = Verify.Test(DenyCN);
-            test.TestState.AdditionalReferences.Clear();
-            test.CompilerDiagnostics = CompilerDiagnostics.None;
-            test.TestCode = """
+        public Task SdkCallsThatDoNotBindAreJudgedByTheirNames() => WithoutSdksAsync("""
                 using OpenAI;
                 using OpenAI.Chat;
 
@@ -70,18 +64,12 @@ namespace ModelPolicy.Analyzers.Tests.Rules
                     object G(string key) => new ChatClient(model: {|MP0001:"o3"|}, key);
                     object H() => new ChatOptions { ModelId = {|MP0005:"orders-assistant"|} };
                     object I(System.Uri uri) => new OllamaApiClient(uri, {|MP0001:"o1"|});
+                    object J() => new AiModel { EndPoint = {|MP0003:"http://localhost:8000/"|} };
                 }
-                """;
-            await test.RunAsync();
-        }
+                """);
 
         [Fact]
-        public async Task UnboundCallsWithOtherNamesStaySilent()
-        {
-            var test = Verify.Test(DenyCN);
-            test.TestState.AdditionalReferences.Clear();
-            test.CompilerDiagnostics = CompilerDiagnostics.None;
-            test.TestCode = """
+        public Task UnboundCallsWithOtherNamesStaySilent() => WithoutSdksAsync("""
                 using OpenAI;
 
                 class C
@@ -91,15 +79,14 @@ namespace ModelPolicy.Analyzers.Tests.Rules
                     object D(Widget w) => w.Configure("o1");
                     object E(Widget w) => new Widget { Make = "orders-assistant", Title = "o1" };
                 }
-                """;
-            await test.RunAsync();
-        }
+                """);
 
         [Fact]
         public Task FamilyWordsWithALoneNumberAreLookAlikesUnlessTheCatalogSpellsThem() => Verify.AnalyzerAsync("""
             class C
             {
                 string[] Labels = { "deepseek-1", "deepseek-3", "kimi-1", "gpt-1", "claude-test", "qwen-fake" };
+                string DisplayName = "SparkDesk-Pro";
                 string[] Real = { {|MP0001:"whisper-1"|}, {|MP0001:"tts-1"|}, {|MP0001:"claude-2"|}, {|MP0001:"gpt-4"|}, {|MP0001:"text-embedding-3-small"|}, {|MP0002:"glm-4"|} };
             }
             """,
@@ -215,5 +202,15 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             }
             """,
             NoPolicy);
+
+        /// <summary>As where the SDK packages are not restored: no SDK reference, every SDK type an error type.</summary>
+        private static Task WithoutSdksAsync(string source)
+        {
+            var test = Verify.Test(DenyCN);
+            test.TestState.AdditionalReferences.Clear();
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            test.TestCode = source;
+            return test.RunAsync();
+        }
     }
 }
