@@ -30,7 +30,9 @@ namespace ModelPolicy.Analyzers.Sites
                 return null;
             }
 
-            var evidence = SdkSymbols.IsFromSdk(symbol) && !IsResultType(symbol.ContainingType) ? Evidence.ApiPosition : Evidence.NameOnUserType;
+            var evidence = SdkSymbols.IsFromSdk(symbol) && !IsResultType(symbol.ContainingType) ? Evidence.ApiPosition
+                : IsFramework(symbol) ? Evidence.NameOnFrameworkType
+                : Evidence.NameOnUserType;
             return new ValuePosition(kind, evidence, name);
         }
 
@@ -153,6 +155,13 @@ namespace ModelPolicy.Analyzers.Sites
 
             var last = method.Parameters.Length > 0 ? method.Parameters[method.Parameters.Length - 1] : null;
             return last != null && last.IsParams ? last : null;
+        }
+
+        /// <summary>A member of the .NET framework's own assemblies (System.Uri, System.Net.Http.HttpClient).</summary>
+        private static bool IsFramework(ISymbol symbol)
+        {
+            var assembly = symbol.ContainingAssembly?.Name;
+            return assembly != null && (assembly == "System" || assembly == "mscorlib" || assembly == "netstandard" || assembly.StartsWith("System.", StringComparison.Ordinal));
         }
 
         /// <summary>

@@ -13,6 +13,13 @@ namespace ModelPolicy.Analyzers.Sites
         /// <summary>Nothing: a literal anywhere in code. Only ids and hosts the catalog knows with confidence count.</summary>
         TextOnly,
 
+        /// <summary>
+        /// An endpoint-like name of the .NET framework (<c>new Uri(uriString)</c>, <c>HttpClient.BaseAddress</c>), which every
+        /// HTTP call goes through: a catalog host counts whatever its path, a local server only by its own port or path,
+        /// not by a port other software shares (<c>http://localhost:5000</c>).
+        /// </summary>
+        NameOnFrameworkType,
+
         /// <summary>A model- or endpoint-like name on the user's own type: ids the catalog knows count, ambiguous ones too.</summary>
         NameOnUserType,
 

@@ -179,9 +179,9 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return;
             }
 
-            // An endpoint member or parameter of the user's own type (BaseAddress = "https://open.bigmodel.cn/") names a catalog
-            // host's endpoint whatever the path; a literal anywhere must be under the host's API path.
-            var named = position.Evidence == Evidence.NameOnUserType && entry != null;
+            // An endpoint member or parameter of the user's own type or the framework (BaseAddress = "https://open.bigmodel.cn/",
+            // new Uri(…)) names a catalog host's endpoint whatever the path; a literal anywhere must be under the host's API path.
+            var named = (position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry != null;
             if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end))
             {
                 return;

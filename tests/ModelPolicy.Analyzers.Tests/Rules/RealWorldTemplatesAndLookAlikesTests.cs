@@ -203,6 +203,25 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             """,
             NoPolicy);
 
+        [Fact]
+        public Task AFrameworkUriOrBaseAddressNeedsTheServersOwnPortOrPath() => Verify.AnalyzerAsync("""
+            using System;
+            using System.Net.Http;
+
+            class C
+            {
+                Uri Agent = new Uri("http://localhost:5000");
+                void Presidio(HttpClient client) => client.BaseAddress = new Uri("http://localhost:5001");
+                Uri Ollama = new Uri({|#0:"http://localhost:11434"|});
+                Uri LlamaCpp = new Uri({|#1:"http://localhost:8080/v1"|});
+                Uri Zhipu = new Uri({|#2:"https://open.bigmodel.cn/"|});
+            }
+            """,
+            DenyCN,
+            Verify.Diagnostic("MP0003").WithLocation(0).WithArguments("localhost", "self-hosted Ollama"),
+            Verify.Diagnostic("MP0003").WithLocation(1).WithArguments("localhost", "self-hosted llama.cpp server"),
+            Verify.Diagnostic("MP0004").WithLocation(2).WithArguments("open.bigmodel.cn", "Zhipu AI, CN, region unknown", "origin CN is denied by model_policy.denied_endpoint_origins"));
+
         /// <summary>As where the SDK packages are not restored: no SDK reference, every SDK type an error type.</summary>
         private static Task WithoutSdksAsync(string source)
         {
