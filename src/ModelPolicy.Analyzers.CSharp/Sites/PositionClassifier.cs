@@ -92,9 +92,9 @@ namespace ModelPolicy.Analyzers.Sites
                 MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
                 _ => string.Empty,
             };
-            // An endpoint member of a type that does not bind is weaker evidence, as on the user's own type.
+            // An endpoint member of a type that does not bind is weaker evidence (an HttpClient's BaseAddress, often).
             return name is "Model" or "ModelId" or "ModelName" or "DeploymentName" ? new ValuePosition(ValueKind.Model, Evidence.ApiPosition, name)
-                : name is "Endpoint" or "EndPoint" or "BaseUrl" or "BaseAddress" or "BaseUri" ? new ValuePosition(ValueKind.Endpoint, Evidence.NameOnUserType, name)
+                : name is "Endpoint" or "EndPoint" or "BaseUrl" or "BaseAddress" or "BaseUri" ? new ValuePosition(ValueKind.Endpoint, Evidence.NameOnFrameworkType, name)
                 : null;
         }
 

@@ -15,8 +15,8 @@ namespace ModelPolicy.Analyzers.Sites
 
         /// <summary>
         /// An endpoint-like name of the .NET framework (<c>new Uri(uriString)</c>, <c>HttpClient.BaseAddress</c>), which every
-        /// HTTP call goes through: a catalog host counts whatever its path, a local server only by its own port or path,
-        /// not by a port other software shares (<c>http://localhost:5000</c>).
+        /// HTTP call goes through, or of a type that does not bind: as on the user's own type, except that ASP.NET Core's
+        /// development ports (<c>http://localhost:5000</c>, <c>:5001</c>) do not make a model server.
         /// </summary>
         NameOnFrameworkType,
 

@@ -165,10 +165,15 @@ namespace ModelPolicy.Analyzers.Verdicts
 
             var entry = Catalog.MatchHost(text, hostStart, hostLength);
             var server = entry == null ? ModelServers.Find(text, hostStart, hostLength, end) : null;
-            if (position.Evidence == Evidence.NameOnUserType && entry == null && server == null)
+            if ((position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry == null && server == null)
             {
-                // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type.
+                // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type;
+                // in a framework position (new Uri(…), HttpClient.BaseAddress) not ASP.NET Core's own development ports.
                 server = ModelServers.ByPort(text, hostStart, hostLength, end);
+                if (server != null && position.Evidence == Evidence.NameOnFrameworkType && ModelServers.IsAspNetDevelopmentPort(server.Port))
+                {
+                    server = null;
+                }
             }
 
             // In a test, a host the catalog does not know is a stand-in (Endpoint = new Uri("https://my.custom.com/expected")) unless an

@@ -159,6 +159,13 @@ namespace ModelPolicy.Catalog
             return byPort;
         }
 
+        /// <summary>
+        /// 5000 and 5001: ASP.NET Core's development defaults (Kestrel's http and https ports,
+        /// https://learn.microsoft.com/aspnet/core/fundamentals/servers/kestrel/endpoints), which in C# code name the app's own
+        /// services far more often than text-generation-webui or KoboldCpp.
+        /// </summary>
+        public static bool IsAspNetDevelopmentPort(int port) => port == 5000 || port == 5001;
+
         /// <summary>The server whose default port this is, whatever the path (for a URL in an endpoint position).</summary>
         public static ModelServer? ByPort(string text, int hostStart, int hostLength, int end)
         {

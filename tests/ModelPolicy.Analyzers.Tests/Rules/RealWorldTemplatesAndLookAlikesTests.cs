@@ -204,7 +204,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             NoPolicy);
 
         [Fact]
-        public Task AFrameworkUriOrBaseAddressNeedsTheServersOwnPortOrPath() => Verify.AnalyzerAsync("""
+        public Task AFrameworkUriOrBaseAddressOnAspNetCoresDevelopmentPortsIsNoModelServer() => Verify.AnalyzerAsync("""
             using System;
             using System.Net.Http;
 
@@ -213,7 +213,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
                 Uri Agent = new Uri("http://localhost:5000");
                 void Presidio(HttpClient client) => client.BaseAddress = new Uri("http://localhost:5001");
                 Uri Ollama = new Uri({|#0:"http://localhost:11434"|});
-                Uri LlamaCpp = new Uri({|#1:"http://localhost:8080/v1"|});
+                Uri LlamaCpp = new Uri({|#1:"http://localhost:8080"|});
                 Uri Zhipu = new Uri({|#2:"https://open.bigmodel.cn/"|});
             }
             """,
