@@ -50,5 +50,36 @@ namespace ModelPolicy.Tests
 
             Assert.Equal(expected.Split('|'), forms);
         }
+
+        [Theory]
+        [InlineData("deepseek-1")]
+        [InlineData("deepseek-3")]
+        [InlineData("kimi-1")]
+        [InlineData("gpt-1")]
+        [InlineData("claude-test")]
+        [InlineData("qwen-fake")]
+        public void AFamilyWordWithALoneNumberOrGenericWordIsALookAlike(string id)
+        {
+            Assert.True(ModelIdShape.LookAlikeTailStart(id) > 0);
+            Assert.Null(ModelCatalog.Builtin.MatchModel(id));
+            Assert.False(ModelCatalog.Builtin.IsKnownModel(id));
+        }
+
+        [Theory]
+        [InlineData("whisper-1")]
+        [InlineData("tts-1")]
+        [InlineData("claude-2")]
+        [InlineData("gpt-4")]
+        [InlineData("grok-3")]
+        [InlineData("glm-4")]
+        [InlineData("sora-2")]
+        [InlineData("phi-3")]
+        [InlineData("GigaChat-2")]
+        [InlineData("SenseChat-5")]
+        [InlineData("cogview-4")]
+        [InlineData("step-3")]
+        [InlineData("o1")]
+        [InlineData("text-embedding-3-small")]
+        public void DocumentedIdsOfThatShapeStayKnown(string id) => Assert.NotNull(ModelCatalog.Builtin.MatchModel(id));
     }
 }

@@ -31,10 +31,20 @@ namespace ModelPolicy.Analyzers.Sites
                 return;
             }
 
+            // Is.EqualTo(new Uri("https://api.openai.com/v1")): a Uri made to be compared is no endpoint.
+            if (list.Parent is ObjectCreationExpressionSyntax creation && ValueResolver.IsUriCreation(creation) && ComparisonContext.IsComparedOrLookedUp(creation))
+            {
+                return;
+            }
+
             var parameter = PositionClassifier.FindParameter(argument, list, site.Model, site.CancellationToken);
             if (parameter != null && PositionClassifier.Classify(parameter.Name, parameter.ContainingSymbol) is { } position)
             {
                 site.Front().ReportUse(argument.Expression, position);
+            }
+            else if (parameter == null && PositionClassifier.ClassifyUnresolved(argument, list, site.Model, site.CancellationToken) is { } fallback)
+            {
+                site.Front().ReportUse(argument.Expression, fallback);
             }
         }
     }

@@ -42,10 +42,16 @@ namespace ModelPolicy.Analyzers.Sites
                         return;
                     }
 
-                    var symbol = site.Model.GetSymbolInfo(assignment.Left, site.CancellationToken).Symbol;
+                    var info = site.Model.GetSymbolInfo(assignment.Left, site.CancellationToken);
+                    var symbol = info.Symbol;
                     if (symbol is IPropertySymbol or IFieldSymbol && PositionClassifier.Classify(symbol.Name, symbol) is { } position)
                     {
                         site.Front().ReportUse(assignment.Right, position);
+                    }
+                    else if (symbol == null && info.CandidateSymbols.Length == 0 && PositionClassifier.ClassifyUnresolvedMember(assignment.Left) is { } unresolved)
+                    {
+                        // new ChatOptions { ModelId = "gpt-4o" } where ChatOptions does not bind: the member's name says model.
+                        site.Front().ReportUse(assignment.Right, unresolved);
                     }
 
                     return;

@@ -14,9 +14,9 @@ namespace ModelPolicy.Analyzers.Sites
     internal static class ComparisonContext
     {
         [MethodImpl(HotPath.Optimized)]
-        public static bool IsComparedOrLookedUp(LiteralExpressionSyntax literal)
+        public static bool IsComparedOrLookedUp(ExpressionSyntax expression)
         {
-            SyntaxNode node = literal;
+            SyntaxNode node = expression;
             var parent = node.Parent;
             while (parent is ParenthesizedExpressionSyntax)
             {
@@ -33,6 +33,15 @@ namespace ModelPolicy.Analyzers.Sites
                     return true;
                 case InitializerExpressionSyntax entry when entry.IsKind(SyntaxKind.ComplexElementInitializerExpression) && entry.Expressions.Count == 2 && entry.Expressions[0] == node:
                     // { "claude-opus-4-6", new ModelPricing(…) }: the key of a table about models, not a choice of one.
+                    return true;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax creation } }
+                    when Values.ValueResolver.IsUriCreation(creation):
+                    // Is.EqualTo(new Uri("https://api.openai.com/v1")): the Uri is what is compared.
+                    return IsComparedOrLookedUp(creation);
+                case ArgumentSyntax { Parent: TupleExpressionSyntax { Arguments.Count: 2 } tuple } argument
+                    when tuple.Arguments[0] == argument && tuple.Parent is InitializerExpressionSyntax or ExpressionElementSyntax
+                        && !tuple.Arguments[1].Expression.IsKind(SyntaxKind.StringLiteralExpression):
+                    // ("claude-opus-4-6", new ModelPricing(5m, 25m)) in a list: the key of a row of a table about models.
                     return true;
                 case ArgumentSyntax { Parent: BracketedArgumentListSyntax }:
                     // ["qwen3-embedding"] = 1024, table["gpt-4o"]: an indexer key.

@@ -30,9 +30,93 @@ namespace ModelPolicy.Analyzers.Sites
                 return null;
             }
 
-            var evidence = SdkSymbols.IsFromSdk(symbol) && !IsResultType(symbol.ContainingType) ? Evidence.ApiPosition : Evidence.NameOnUserType;
+            var evidence = SdkSymbols.IsFromSdk(symbol) && !IsResultType(symbol.ContainingType) ? Evidence.ApiPosition
+                : IsFramework(symbol) ? Evidence.NameOnFrameworkType
+                : Evidence.NameOnUserType;
             return new ValuePosition(kind, evidence, name);
         }
+
+        /// <summary>
+        /// Where the call does not bind (the SDK's package is not restored, an SDK the table lacks, an error type), its
+        /// shape still says which argument is the model: a named argument <c>model:</c>, <c>modelId:</c>,
+        /// <c>deploymentName:</c>; the first argument of <c>GetChatClient</c>, <c>UseModel</c>, <c>WithModel</c>,
+        /// <c>AsEmbeddingGenerator</c>, <c>new ChatClient(…)</c>; the second of <c>new OllamaApiClient(uri, …)</c>. Only names
+        /// that mean nothing but a model; an API position, so an unknown id is MP0005 outside test code. Null where the
+        /// call binds or its shape says nothing.
+        /// </summary>
+        public static ValuePosition? ClassifyUnresolved(ArgumentSyntax argument, BaseArgumentListSyntax list, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (list is not ArgumentListSyntax || list.Parent is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax))
+            {
+                return null;
+            }
+
+            var info = model.GetSymbolInfo(list.Parent, cancellationToken);
+            if (info.Symbol != null || info.CandidateSymbols.Length == 1)
+            {
+                return null;
+            }
+
+            if (argument.NameColon != null)
+            {
+                var name = argument.NameColon.Name.Identifier.ValueText;
+                return IsUnresolvedModelName(name) ? new ValuePosition(ValueKind.Model, Evidence.ApiPosition, name) : null;
+            }
+
+            var called = list.Parent switch
+            {
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+                InvocationExpressionSyntax { Expression: SimpleNameSyntax simple } => simple.Identifier.ValueText,
+                ObjectCreationExpressionSyntax { Type: QualifiedNameSyntax qualified } => qualified.Right.Identifier.ValueText,
+                ObjectCreationExpressionSyntax { Type: SimpleNameSyntax simple } => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            var index = list.Arguments.IndexOf(argument);
+            foreach (var (name, modelIndex) in ModelArgumentOfCall)
+            {
+                if (index == modelIndex && string.Equals(called, name, StringComparison.Ordinal))
+                {
+                    return new ValuePosition(ValueKind.Model, Evidence.ApiPosition, "model");
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>Model</c>, <c>ModelId</c>, <c>ModelName</c>, <c>DeploymentName</c> (or <c>Endpoint</c>, <c>BaseUrl</c>) of a type that does not bind.</summary>
+        public static ValuePosition? ClassifyUnresolvedMember(ExpressionSyntax left)
+        {
+            var name = left switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            // An endpoint member of a type that does not bind is weaker evidence (an HttpClient's BaseAddress, often).
+            return name is "Model" or "ModelId" or "ModelName" or "DeploymentName" ? new ValuePosition(ValueKind.Model, Evidence.ApiPosition, name)
+                : name is "Endpoint" or "EndPoint" or "BaseUrl" or "BaseAddress" or "BaseUri" ? new ValuePosition(ValueKind.Endpoint, Evidence.NameOnFrameworkType, name)
+                : null;
+        }
+
+        private static bool IsUnresolvedModelName(string name) =>
+            name is "model" or "modelId" or "modelName" or "deploymentName" or "deployment" or "deploymentId" or "defaultModel";
+
+        /// <summary>
+        /// SDK calls whose model argument sits at a fixed place: OpenAI's <c>GetChatClient(model)</c> and
+        /// <c>new ChatClient(model, …)</c>, Microsoft.Extensions.AI's <c>AsEmbeddingGenerator(model)</c>, Semantic Kernel's
+        /// <c>AddOpenAIChatCompletion(modelId, …)</c>, OllamaSharp's <c>new OllamaApiClient(uri, model)</c>, builders'
+        /// <c>UseModel</c>/<c>WithModel</c>.
+        /// </summary>
+        private static readonly (string Name, int Index)[] ModelArgumentOfCall =
+        {
+            ("GetChatClient", 0), ("GetEmbeddingClient", 0), ("GetImageClient", 0), ("GetAudioClient", 0), ("GetOpenAIResponseClient", 0),
+            ("GetResponsesClient", 0), ("AsChatClient", 0), ("AsEmbeddingGenerator", 0), ("UseModel", 0), ("WithModel", 0),
+            ("ChatClient", 0), ("EmbeddingClient", 0), ("ImageClient", 0), ("AudioClient", 0), ("OpenAIChatCompletionService", 0),
+            ("AddOpenAIChatCompletion", 0), ("AddAzureOpenAIChatCompletion", 0), ("AddOllamaChatCompletion", 0), ("AddOpenAIChatClient", 0),
+            ("AddAzureOpenAIChatClient", 0), ("AddOpenAIEmbeddingGenerator", 0), ("AddAzureOpenAIEmbeddingGenerator", 0),
+            ("AddOpenAITextEmbeddingGeneration", 0), ("AddAzureOpenAITextEmbeddingGeneration", 0), ("AddOllamaEmbeddingGenerator", 0),
+            ("OllamaApiClient", 1), ("OllamaChatClient", 1), ("OllamaEmbeddingGenerator", 1),
+        };
 
         /// <summary>The parameter an argument binds to (by name, by position, or the params array).</summary>
         public static IParameterSymbol? FindParameter(ArgumentSyntax argument, BaseArgumentListSyntax list, SemanticModel model, CancellationToken cancellationToken)
@@ -71,6 +155,13 @@ namespace ModelPolicy.Analyzers.Sites
 
             var last = method.Parameters.Length > 0 ? method.Parameters[method.Parameters.Length - 1] : null;
             return last != null && last.IsParams ? last : null;
+        }
+
+        /// <summary>A member of the .NET framework's own assemblies (System.Uri, System.Net.Http.HttpClient).</summary>
+        private static bool IsFramework(ISymbol symbol)
+        {
+            var assembly = symbol.ContainingAssembly?.Name;
+            return assembly != null && (assembly == "System" || assembly == "mscorlib" || assembly == "netstandard" || assembly.StartsWith("System.", StringComparison.Ordinal));
         }
 
         /// <summary>

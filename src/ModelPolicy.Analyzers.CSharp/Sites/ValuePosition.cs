@@ -13,6 +13,13 @@ namespace ModelPolicy.Analyzers.Sites
         /// <summary>Nothing: a literal anywhere in code. Only ids and hosts the catalog knows with confidence count.</summary>
         TextOnly,
 
+        /// <summary>
+        /// An endpoint-like name of the .NET framework (<c>new Uri(uriString)</c>, <c>HttpClient.BaseAddress</c>), which every
+        /// HTTP call goes through, or of a type that does not bind: as on the user's own type, except that ASP.NET Core's
+        /// development ports (<c>http://localhost:5000</c>, <c>:5001</c>) do not make a model server.
+        /// </summary>
+        NameOnFrameworkType,
+
         /// <summary>A model- or endpoint-like name on the user's own type: ids the catalog knows count, ambiguous ones too.</summary>
         NameOnUserType,
 

@@ -113,8 +113,11 @@ namespace ModelPolicy.Analyzers.Verdicts
                     return;
                 }
             }
-            else if (position.Evidence == Evidence.TextOnly && !ModelCountsUnnamed(id, match))
+            else if (position.Evidence == Evidence.TextOnly
+                && ((!ModelCountsUnnamed(id, match) && !ModelListContext.IsEntryOfModelList(node, id, Catalog)) || OtherNameContext.IsNameOfSomethingElse(node)))
             {
+                // Outside a model position: an ambiguous id counts only as an entry of a list of models (O1 => "o1"), and
+                // no id counts where it names a native library, a meter or search text.
                 return;
             }
 
@@ -140,22 +143,63 @@ namespace ModelPolicy.Analyzers.Verdicts
         /// <param name="continues">True for an interpolated text part followed by a hole: a host that runs to its end may go on.</param>
         public void ReportEndpoint(SyntaxNode node, string text, int start, int end, ValuePosition position, bool continues = false, bool declaredElsewhere = false, JsonValueSpan? json = null)
         {
-            if (!UrlText.TryGetHost(text, start, end, out var hostStart, out var hostLength, out var complete) || (continues && !complete))
+            var found = UrlText.TryGetHost(text, start, end, out var hostStart, out var hostLength, out var complete);
+            if (continues && (!found || !complete))
+            {
+                // $"https://{account}.openai.azure.com/": the host runs into a hole; judge the whole string as a template.
+                if (node is InterpolatedStringExpressionSyntax interpolated)
+                {
+                    var template = UrlTemplate.Text(interpolated);
+                    ReportEndpoint(node, template, 0, template.Length, position, continues: false, declaredElsewhere);
+                }
+
+                return;
+            }
+
+            if (!found)
             {
                 return;
             }
 
-            var entry = Catalog.MatchHost(text, hostStart, hostLength);
-            var server = entry == null ? ModelServers.Find(text, hostStart, hostLength, end) : null;
-            if (position.Evidence == Evidence.NameOnUserType && entry == null && server == null)
+            // A host with holes is matched with each hole filled by one label; the host reported is the template's.
+            string? templateHost = null;
+            if (UrlTemplate.HasHole(text, hostStart, hostLength))
             {
-                // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type.
-                server = ModelServers.ByPort(text, hostStart, hostLength, end);
+                templateHost = text.Substring(hostStart, hostLength).ToLowerInvariant();
+                var onlyHole = UrlTemplate.IsOnlyHole(text, hostStart, hostLength);
+                text = UrlTemplate.Fill(text, hostStart, hostLength, end, out var filledLength);
+                end = text.Length;
+                hostLength = filledLength;
+                if (onlyHole && !ModelServers.IsAiApiPath(text, EndpointText.PathStart(text, hostStart + hostLength, end), end))
+                {
+                    return; // "https://{0}/…": nothing says an AI API is behind it
+                }
             }
 
-            // An endpoint member or parameter of the user's own type (BaseAddress = "https://open.bigmodel.cn/") names a catalog
-            // host's endpoint whatever the path; a literal anywhere must be under the host's API path.
-            var named = position.Evidence == Evidence.NameOnUserType && entry != null;
+            var entry = Catalog.MatchHost(text, hostStart, hostLength);
+            var server = entry == null ? ModelServers.Find(text, hostStart, hostLength, end) : null;
+            if ((position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry == null && server == null)
+            {
+                // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type;
+                // in a framework position (new Uri(…), HttpClient.BaseAddress) not ASP.NET Core's own development ports.
+                server = ModelServers.ByPort(text, hostStart, hostLength, end);
+                if (server != null && position.Evidence == Evidence.NameOnFrameworkType && ModelServers.IsAspNetDevelopmentPort(server.Port))
+                {
+                    server = null;
+                }
+            }
+
+            // In a test, a host the catalog does not know is a stand-in (Endpoint = new Uri("https://my.custom.com/expected")) unless an
+            // AI API path or a model server says otherwise, as an unknown id in a test is; so is a made-up name with a port.
+            if (entry == null && IsTestCode && templateHost == null
+                && ((server == null && !EndpointCountsUnnamed(null, text, hostStart + hostLength, end)) || IsMadeUpServerName(text, hostStart, hostLength, end, server)))
+            {
+                return;
+            }
+
+            // An endpoint member or parameter of the user's own type or the framework (BaseAddress = "https://open.bigmodel.cn/",
+            // new Uri(…)) names a catalog host's endpoint whatever the path; a literal anywhere must be under the host's API path.
+            var named = (position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry != null;
             if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end))
             {
                 return;
@@ -172,7 +216,7 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return;
             }
 
-            var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
+            var host = templateHost ?? text.Substring(hostStart, hostLength).ToLowerInvariant();
             var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
             var location = LocationOf(node, json);
             if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(location, ValueKind.Endpoint) || report == null)
@@ -195,6 +239,18 @@ namespace ModelPolicy.Analyzers.Verdicts
             var pathStart = EndpointText.PathStart(text, afterHost, end);
             var pathEnd = EndpointText.PathEnd(text, afterHost, end);
             return entry != null ? entry.IsApiPath(text, pathStart, pathEnd) : ModelServers.IsAiApiPath(text, pathStart, pathEnd);
+        }
+
+        /// <summary>
+        /// In a test, <c>https://fake-random-test-host:123/…</c>, <c>https://something:8080/chat/completions</c>: a single-label
+        /// host with a port that is no model server's own (a shared port such as 8080 does not make a server of a made-up
+        /// name). A container name with its server's distinctive port (<c>http://ollama:11434</c>) stays an endpoint.
+        /// </summary>
+        private static bool IsMadeUpServerName(string text, int hostStart, int hostLength, int end, ModelServer? server)
+        {
+            var afterHost = hostStart + hostLength;
+            return afterHost < end && text[afterHost] == ':' && !UrlText.IsLocalHost(text, hostStart, hostLength)
+                && ModelServers.IsLocalOrContainerHost(text, hostStart, hostLength) && !(server != null && server.DistinctivePort);
         }
 
         /// <summary>Test code: a test project, or a file under a test folder.</summary>

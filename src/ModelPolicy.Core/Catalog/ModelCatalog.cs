@@ -248,7 +248,10 @@ namespace ModelPolicy.Catalog
                 }
             }
 
-            return best;
+            // deepseek-1, kimi-3, claude-test: the family's glob took the lone number or generic word after the family
+            // word with its wildcard. A documented id of that shape is spelled in the catalog (whisper-1, claude-2*).
+            var tail = ModelIdShape.LookAlikeTailStart(id);
+            return tail > 0 && best.Value != null && best.LiteralPrefix <= tail ? default : best;
         }
 
         [MethodImpl(HotPath.Optimized)]

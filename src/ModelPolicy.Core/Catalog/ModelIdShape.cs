@@ -82,6 +82,70 @@ namespace ModelPolicy.Catalog
             return !(colon >= 0 && upperAfterColon && !path);
         }
 
+        /// <summary>
+        /// Where the tail of a look-alike starts: a family word, a hyphen, and a lone number of one or two digits or a
+        /// generic word (<c>deepseek-1</c>, <c>kimi-3</c>, <c>claude-test</c>), as tests make up labels; -1 for any other
+        /// id. Real ids of that shape are spelled by their own catalog pattern (<c>whisper-1</c>, <c>gpt-4</c>).
+        /// </summary>
+        public static int LookAlikeTailStart(string id)
+        {
+            var hyphen = -1;
+            for (var i = 0; i < id.Length; i++)
+            {
+                var c = id[i];
+                if (c == '-')
+                {
+                    if (hyphen >= 0 || i == 0)
+                    {
+                        return -1;
+                    }
+
+                    hyphen = i;
+                }
+                else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (hyphen >= 0 && c >= '0' && c <= '9')))
+                {
+                    return -1;
+                }
+            }
+
+            var tail = hyphen + 1;
+            if (hyphen < 0 || tail >= id.Length)
+            {
+                return -1;
+            }
+
+            var length = id.Length - tail;
+            if (length <= 2 && IsDigits(id, tail))
+            {
+                return tail;
+            }
+
+            foreach (var word in GenericTails)
+            {
+                if (length == word.Length && string.Compare(id, tail, word, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return tail;
+                }
+            }
+
+            return -1;
+        }
+
+        private static readonly string[] GenericTails = { "test", "mock", "fake", "dummy", "stub", "sample", "example", "placeholder", "foo", "bar", "xxx", "model" };
+
+        private static bool IsDigits(string text, int start)
+        {
+            for (var i = start; i < text.Length; i++)
+            {
+                if (text[i] < '0' || text[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static CandidateEnumerator Candidates(string id) => new CandidateEnumerator(id);
 
         /// <summary>Yields (start, length) spans of the id to match, most complete first.</summary>

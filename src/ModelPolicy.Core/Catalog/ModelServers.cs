@@ -86,7 +86,17 @@ namespace ModelPolicy.Catalog
                 }
             }
 
-            return false;
+            return IsPublisherModelPath(text, pathStart, end);
+        }
+
+        /// <summary>
+        /// Vertex AI's partner and Model Garden path, <c>…/publishers/anthropic/models/claude-…:rawPredict</c>, whatever the
+        /// host (https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/use-partner-models).
+        /// </summary>
+        private static bool IsPublisherModelPath(string text, int pathStart, int end)
+        {
+            var publishers = IndexOf(text, "/publishers/", pathStart, end);
+            return publishers >= 0 && IndexOf(text, "/models/", publishers + 12, end) >= 0;
         }
 
         /// <summary>
@@ -148,6 +158,13 @@ namespace ModelPolicy.Catalog
 
             return byPort;
         }
+
+        /// <summary>
+        /// 5000 and 5001: ASP.NET Core's development defaults (Kestrel's http and https ports,
+        /// https://learn.microsoft.com/aspnet/core/fundamentals/servers/kestrel/endpoints), which in C# code name the app's own
+        /// services far more often than text-generation-webui or KoboldCpp.
+        /// </summary>
+        public static bool IsAspNetDevelopmentPort(int port) => port == 5000 || port == 5001;
 
         /// <summary>The server whose default port this is, whatever the path (for a URL in an endpoint position).</summary>
         public static ModelServer? ByPort(string text, int hostStart, int hostLength, int end)

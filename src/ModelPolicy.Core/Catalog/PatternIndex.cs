@@ -121,6 +121,9 @@ namespace ModelPolicy.Catalog
 
             public int Specificity { get; }
 
+            /// <summary>How many characters the winning pattern spells before its first wildcard.</summary>
+            public int LiteralPrefix => Specificity / 256;
+
             public bool PositionOnly { get; }
         }
 

@@ -87,7 +87,9 @@ namespace ModelPolicy.RealWorld
         private async Task<List<Found>> AnalyzeProjectAsync(Mirror mirror, string projectDir, List<string> paths, HashSet<string>? only, bool isTest, List<string> usings)
         {
             var texts = mirror.ReadFiles(paths);
-            var parse = new CSharpParseOptions(LanguageVersion.Preview);
+            // The symbols a net10.0 build defines (NET9_0_OR_GREATER, …): code under '#if NET8_0_OR_GREATER' is what a
+            // build of today's target frameworks compiles, and without them it is disabled text the analyzer never sees.
+            var parse = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: TargetFrameworkSymbols);
             var trees = new List<SyntaxTree>();
             var pathOf = new Dictionary<SyntaxTree, string>();
             foreach (var p in paths)
@@ -171,6 +173,9 @@ namespace ModelPolicy.RealWorld
 
             return result;
         }
+
+        private static readonly string[] TargetFrameworkSymbols = new[] { "TRACE", "NET", "NETCOREAPP", "NET10_0", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER", "NETSTANDARD2_0_OR_GREATER", "NETSTANDARD2_1_OR_GREATER" }
+            .Concat(Enumerable.Range(5, 6).Select(v => "NET" + v.ToString(CultureInfo.InvariantCulture) + "_0_OR_GREATER")).ToArray();
 
         private static string QuotedValue(string message)
         {
