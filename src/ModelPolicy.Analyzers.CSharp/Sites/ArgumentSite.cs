@@ -26,7 +26,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
 
             if (!BindingFilter.IsWorthBinding(argument.Expression)
-                || (argument.NameColon == null && !BindingFilter.IsArgumentWorthBinding(argument.Expression, list, site.Catalog)))
+                || (argument.NameColon == null && !BindingFilter.IsArgumentWorthBinding(argument.Expression, list, site)))
             {
                 return;
             }

@@ -52,7 +52,7 @@ namespace ModelPolicy.Analyzers.Sites
         /// judged where it is declared.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        public static bool IsArgumentWorthBinding(ExpressionSyntax expression, BaseArgumentListSyntax list, ModelCatalog catalog)
+        public static bool IsArgumentWorthBinding(ExpressionSyntax expression, BaseArgumentListSyntax list, SiteContext site)
         {
             while (expression is ParenthesizedExpressionSyntax parenthesized)
             {
@@ -63,7 +63,7 @@ namespace ModelPolicy.Analyzers.Sites
             {
                 case LiteralExpressionSyntax literal:
                     var text = literal.Token.ValueText;
-                    if (UrlText.SchemeLength(text, 0, text.Length) > 0 || catalog.IsKnownModel(text))
+                    if (UrlText.SchemeLength(text, 0, text.Length) > 0 || site.IsKnownModel(text))
                     {
                         return true;
                     }

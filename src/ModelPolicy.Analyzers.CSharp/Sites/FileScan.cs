@@ -23,6 +23,7 @@ namespace ModelPolicy.Analyzers.Sites
         private int recentNext;
         private readonly HashSet<(int Start, ValueKind Kind)> reported = new HashSet<(int Start, ValueKind Kind)>();
         private readonly Action<Diagnostic>? report;
+        private readonly KnownIds known;
 
         public FileScan(SemanticModel model, Action<Diagnostic>? report, CancellationToken cancellationToken, CompilationState state, VerdictPipeline pipeline)
         {
@@ -31,6 +32,7 @@ namespace ModelPolicy.Analyzers.Sites
             CancellationToken = cancellationToken;
             State = state;
             Pipeline = pipeline;
+            known = new KnownIds(state.Catalog);
         }
 
         public SemanticModel Model { get; }
@@ -44,7 +46,7 @@ namespace ModelPolicy.Analyzers.Sites
         [MethodImpl(HotPath.Optimized)]
         public void JudgeLeaf(SyntaxNode leaf)
         {
-            if ((leaf is LiteralExpressionSyntax || FirstTime(leaf)) && Leaf.MayMatter(leaf, State.Catalog, out var onItsOwn))
+            if ((leaf is LiteralExpressionSyntax || FirstTime(leaf)) && Leaf.MayMatter(leaf, known, out var onItsOwn))
             {
                 // Most strings that pass the text test sit in no use and are no URL, JSON or known id: nothing to judge.
                 var uses = Leaf.UsesReached(leaf);
@@ -87,6 +89,6 @@ namespace ModelPolicy.Analyzers.Sites
             return true;
         }
 
-        private SiteContext Context(Ownership ownership) => new SiteContext(Model, report, CancellationToken, State, Pipeline, ownership, reported);
+        private SiteContext Context(Ownership ownership) => new SiteContext(Model, report, CancellationToken, State, Pipeline, ownership, reported, known);
     }
 }

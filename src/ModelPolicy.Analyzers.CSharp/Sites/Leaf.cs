@@ -20,7 +20,7 @@ namespace ModelPolicy.Analyzers.Sites
         /// <summary>Text only, never allocates: can this leaf be a model id, a URL or JSON at all?</summary>
         [MethodImpl(HotPath.Optimized)]
         /// <param name="onItsOwn">It can be reported where it stands, in no use: a URL, JSON, a known id, an SDK member.</param>
-        public static bool MayMatter(SyntaxNode node, ModelCatalog catalog, out bool onItsOwn)
+        public static bool MayMatter(SyntaxNode node, KnownIds known, out bool onItsOwn)
         {
             onItsOwn = true;
             if (node is MemberAccessExpressionSyntax)
@@ -50,11 +50,11 @@ namespace ModelPolicy.Analyzers.Sites
                 return false;
             }
 
-            onItsOwn = catalog.IsKnownModel(text);
+            onItsOwn = known.IsKnown(text);
             return true;
         }
 
-        public static bool MayMatter(SyntaxNode node, ModelCatalog catalog) => MayMatter(node, catalog, out _);
+        public static bool MayMatter(SyntaxNode node, KnownIds known) => MayMatter(node, known, out _);
 
         [MethodImpl(HotPath.Optimized)]
         public static void Judge(SyntaxNode leaf, SiteContext site) => Judge(leaf, UsesReached(leaf), site);

@@ -41,7 +41,7 @@ namespace ModelPolicy.Analyzers.Sites
                 return;
             }
 
-            if (site.Catalog.IsKnownModel(text) && !ComparisonContext.IsComparedOrLookedUp(literal))
+            if (site.IsKnownModel(text) && !ComparisonContext.IsComparedOrLookedUp(literal))
             {
                 site.Front().ReportModel(literal, text, ValuePosition.Unnamed(ValueKind.Model));
             }

@@ -103,7 +103,7 @@ namespace ModelPolicy.Analyzers.Sites
         private static bool WouldBeReportedByItsOwnCallback(SyntaxNode owner, SiteContext site)
         {
             var dry = site.DryRunFor(owner);
-            if (Leaf.MayMatter(owner, site.Catalog))
+            if (Leaf.MayMatter(owner, site.Known))
             {
                 Leaf.Judge(owner, dry);
             }

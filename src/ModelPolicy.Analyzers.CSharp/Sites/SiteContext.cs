@@ -23,11 +23,13 @@ namespace ModelPolicy.Analyzers.Sites
         private readonly CompilationState state;
         private readonly VerdictPipeline pipeline;
         private readonly HashSet<(int Start, ValueKind Kind)> reported;
+        private readonly KnownIds known;
         private CodeFrontEnd? front;
 
         /// <param name="report">Null for a dry run: decide, report nothing.</param>
-        public SiteContext(SemanticModel model, Action<Diagnostic>? report, CancellationToken cancellationToken, CompilationState state, VerdictPipeline pipeline, Ownership ownership, HashSet<(int Start, ValueKind Kind)> reported)
+        public SiteContext(SemanticModel model, Action<Diagnostic>? report, CancellationToken cancellationToken, CompilationState state, VerdictPipeline pipeline, Ownership ownership, HashSet<(int Start, ValueKind Kind)> reported, KnownIds known)
         {
+            this.known = known;
             Model = model;
             this.report = report;
             CancellationToken = cancellationToken;
@@ -38,6 +40,11 @@ namespace ModelPolicy.Analyzers.Sites
         }
 
         public ModelCatalog Catalog => state.Catalog;
+
+        /// <summary>Whether the catalog knows the id (asked once per string of the scan).</summary>
+        public bool IsKnownModel(string text) => known.IsKnown(text);
+
+        public KnownIds Known => known;
 
         public SemanticModel Model { get; }
 
@@ -51,6 +58,6 @@ namespace ModelPolicy.Analyzers.Sites
         public CodeFrontEnd Front() => front ??= new CodeFrontEnd(this, state, pipeline, report, reported);
 
         /// <summary>A dry run of another leaf's own judgement, in the same file: it sees nothing this scan reported.</summary>
-        public SiteContext DryRunFor(SyntaxNode leaf) => new SiteContext(Model, null, CancellationToken, state, pipeline, Ownership.ForLeaf(leaf), new HashSet<(int Start, ValueKind Kind)>());
+        public SiteContext DryRunFor(SyntaxNode leaf) => new SiteContext(Model, null, CancellationToken, state, pipeline, Ownership.ForLeaf(leaf), new HashSet<(int Start, ValueKind Kind)>(), known);
     }
 }
