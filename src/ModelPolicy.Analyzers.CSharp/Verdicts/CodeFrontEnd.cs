@@ -111,7 +111,14 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return;
             }
 
-            if (CodeKinds.IsInMigration(node))
+            if (CodeKinds.IsInMigration(node) || (match != null && Catalog.IsHubOrganisation(id)))
+            {
+                return;
+            }
+
+            // Anywhere (no position vouches for it): not a path fragment (deployments/claude-haiku), not an assertion's expected
+            // value, a logged value, a tokenizer look-up or a provider name (Sites/NotAChoice).
+            if (position.Evidence == Evidence.TextOnly && (IsPathFragment(id) || NotAChoice.Applies(node, isModel: true, id, Model, CancellationToken)))
             {
                 return;
             }
@@ -143,7 +150,8 @@ namespace ModelPolicy.Analyzers.Verdicts
             // An endpoint member or parameter of the user's own type (BaseAddress = "https://open.bigmodel.cn/") names a catalog
             // host's endpoint whatever the path; a literal anywhere must be under the host's API path.
             var named = position.Evidence == Evidence.NameOnUserType && entry != null;
-            if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end))
+            if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end)
+                && !(entry == null && IsNamedEndpointDeclaration(node) && EndpointText.IsAiApiBase(text, hostStart, hostLength, end)))
             {
                 return;
             }
@@ -155,6 +163,11 @@ namespace ModelPolicy.Analyzers.Verdicts
             }
 
             if (CodeKinds.IsInMigration(node))
+            {
+                return;
+            }
+
+            if (position.Evidence == Evidence.TextOnly && (EndpointText.IsFileDownload(text, hostStart + hostLength, end) || NotAChoice.Applies(node, isModel: false, text, Model, CancellationToken)))
             {
                 return;
             }
@@ -182,6 +195,40 @@ namespace ModelPolicy.Analyzers.Verdicts
             var pathStart = EndpointText.PathStart(text, afterHost, end);
             var pathEnd = EndpointText.PathEnd(text, afterHost, end);
             return entry != null ? entry.IsApiPath(text, pathStart, pathEnd) : ModelServers.IsAiApiPath(text, pathStart, pathEnd);
+        }
+
+        /// <summary>
+        /// <c>deployments/claude-haiku</c>, <c>engines/davinci</c>: a fragment of an Azure OpenAI URL path (for matching request
+        /// URLs), not an id a request carries.
+        /// </summary>
+        private static bool IsPathFragment(string id) =>
+            id.StartsWith("deployments/", StringComparison.OrdinalIgnoreCase) || id.StartsWith("engines/", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The initializer of a constant, a static readonly field or a get-only property whose name says endpoint
+        /// (<c>const string DefaultEndpoint = "https://model.floxi.ai/v1"</c>, <c>static readonly string BaseUrl</c>).
+        /// </summary>
+        private static bool IsNamedEndpointDeclaration(SyntaxNode node)
+        {
+            switch (node.Parent)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } } declarator }:
+                    var fixedValue = false;
+                    var isStatic = false;
+                    foreach (var modifier in field.Modifiers)
+                    {
+                        fixedValue |= modifier.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ConstKeyword) || modifier.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ReadOnlyKeyword);
+                        isStatic |= modifier.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ConstKeyword) || modifier.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword);
+                    }
+
+                    return fixedValue && isStatic && PositionNames.IsEndpointName(declarator.Identifier.ValueText);
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    return PositionNames.IsEndpointName(property.Identifier.ValueText);
+                case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    return PositionNames.IsEndpointName(property.Identifier.ValueText);
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Test code: a test project, or a file under a test folder.</summary>
