@@ -40,7 +40,7 @@ namespace ModelPolicy.Analyzers.Sites
 
             if (isModel)
             {
-                if (DirectCall(literal) is { } call && IsTokenizerLookup(call))
+                if ((DirectCall(literal) is { } call && IsTokenizerLookup(call)) || IsKeyOfATupleTable(literal))
                 {
                     return true;
                 }
@@ -120,6 +120,10 @@ namespace ModelPolicy.Analyzers.Sites
                     case ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax tuple }:
                         node = tuple;
                         continue;
+                    case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax uri } } when Values.ValueResolver.IsUriCreation(uri):
+                        // Is.EqualTo(new Uri("https://api.openai.com/v1")): the Uri is the value.
+                        node = uri;
+                        continue;
                     case InitializerExpressionSyntax initializer when !initializer.IsKind(SyntaxKind.ObjectInitializerExpression):
                         node = initializer;
                         continue;
@@ -134,19 +138,33 @@ namespace ModelPolicy.Analyzers.Sites
             return node;
         }
 
+        /// <summary>
+        /// <c>("claude-opus-4-6", new ModelPricing(5m, 25m))</c>, <c>("gpt-4o", 128000)</c> as rows of a list: the key of a table
+        /// about models, like a dictionary's key; a row of two names (<c>("gpt-4o", "openai")</c>) is still a list of models.
+        /// </summary>
+        private static bool IsKeyOfATupleTable(SyntaxNode literal) =>
+            literal.Parent is ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax { Arguments.Count: 2 } tuple } key
+            && tuple.Arguments[0] == key
+            && tuple.Parent is ExpressionElementSyntax or InitializerExpressionSyntax
+            && tuple.Arguments[1].Expression is not (LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } or InterpolatedStringExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax);
+
         /// <summary>A collection or tuple handed to an assertion or a comparison (<c>Assert.Equal(expected, …)</c>, <c>new[] { … }.Contains(id)</c>).</summary>
         private static bool IsComparedOrAsserted(SyntaxNode container)
         {
             switch (container.Parent)
             {
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
-                    return ComparisonContext.IsComparisonMethod(NameOf(invocation.Expression));
+                    return IsTestOrAssertion(NameOf(invocation.Expression));
                 case MemberAccessExpressionSyntax access when access.Expression == container && access.Parent is InvocationExpressionSyntax:
-                    return ComparisonContext.IsComparisonMethod(access.Name.Identifier.ValueText);
+                    return IsTestOrAssertion(access.Name.Identifier.ValueText);
                 default:
                     return false;
             }
         }
+
+        /// <summary>A comparison or assertion, not a string transform: <c>(url ?? "https://…").TrimEnd('/')</c> is still the URL used.</summary>
+        private static bool IsTestOrAssertion(string name) =>
+            ComparisonContext.IsComparisonMethod(name) && !name.StartsWith("Trim", StringComparison.Ordinal) && name != "Replace" && name != "Split" && name != "Remove";
 
         /// <summary>
         /// The name of what the value initializes or is given to: a field, local, property or its getter, a method's
@@ -234,8 +252,10 @@ namespace ModelPolicy.Analyzers.Sites
             if ((info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null)) is not IMethodSymbol method)
             {
                 // Unresolved (a package not restored): logger.LogInformation(…), Console.WriteLine(…) by their receiver's name.
-                var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? NameOf(access.Expression) : string.Empty;
-                return receiver.IndexOf("log", StringComparison.OrdinalIgnoreCase) >= 0 || receiver == "Console" || receiver == "Debug" || receiver == "Trace";
+                var receiver = (invocation.Expression is MemberAccessExpressionSyntax access ? NameOf(access.Expression) : string.Empty).TrimStart('_');
+                return IsLogOrPrintName(NameOf(invocation.Expression))
+                    && (receiver.EndsWith("logger", StringComparison.OrdinalIgnoreCase) || receiver.Equals("log", StringComparison.OrdinalIgnoreCase)
+                        || receiver == "Console" || receiver == "Debug" || receiver == "Trace");
             }
 
             return IsLogOrPrintMethod(method);

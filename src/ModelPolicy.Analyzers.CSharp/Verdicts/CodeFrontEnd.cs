@@ -141,6 +141,10 @@ namespace ModelPolicy.Analyzers.Verdicts
 
             var entry = Catalog.MatchHost(text, hostStart, hostLength);
             var server = entry == null ? ModelServers.Find(text, hostStart, hostLength, end) : null;
+
+            // A catalog host, or a model server found on its own text, is reported at its declaration in any position: a
+            // constant from another file is reported at this use only when this file's policy denies it.
+            var countsAnywhere = entry != null || server != null;
             if (position.Evidence == Evidence.NameOnUserType && entry == null && server == null)
             {
                 // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type.
@@ -167,7 +171,7 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return;
             }
 
-            if (position.Evidence == Evidence.TextOnly && (EndpointText.IsFileDownload(text, hostStart + hostLength, end) || NotAChoice.Applies(node, isModel: false, text, Model, CancellationToken)))
+            if (position.Evidence != Evidence.ApiPosition && (EndpointText.IsFileDownload(text, hostStart + hostLength, end) || NotAChoice.Applies(node, isModel: false, text, Model, CancellationToken)))
             {
                 return;
             }
@@ -175,7 +179,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             var host = text.Substring(hostStart, hostLength).ToLowerInvariant();
             var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
             var location = LocationOf(node, json);
-            if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(location, ValueKind.Endpoint))
+            if ((declaredElsewhere && !finding.Verdict.IsDenied && countsAnywhere) || !MarkReported(location, ValueKind.Endpoint))
             {
                 return;
             }

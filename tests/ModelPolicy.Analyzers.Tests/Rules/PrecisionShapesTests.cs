@@ -40,6 +40,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
                     Assert.Equal(new[] { "gpt-4.1" }, ids);
                     Assert.Equal(new List<string> { "o4-mini" }, ids.ToList());
                     var known = new[] { "gpt-4o", "gpt-4.1-mini" }.Contains(id);
+                    Assert.Equal(new System.Uri("https://api.openai.com/v1"), new System.Uri(id));
                 }
             }
             """,
@@ -54,6 +55,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             class Tests
             {
                 private static readonly string[] Models = { {|MP0001:"claude-3-7-sonnet-20250219"|} };
+                private static readonly List<(string, string)> Offered = new() { ({|MP0001:"gpt-4o"|}, "openai") };
                 private static readonly Dictionary<string, string> Endpoints = new() { ["openai"] = {|#0:"https://api.openai.com/v1"|} };
 
                 void T(List<string> actual)
@@ -177,6 +179,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
                 string Gateway = {|#1:"https://gateway.contoso.net/anthropic/v1/messages?beta=true"|};
                 string Lemonade = {|#2:"http://localhost:8000/api/v1/chat/completions"|};
                 string LemonadeOld = {|#3:"http://localhost:8000/api/v0"|};
+                string Base(string? url) => (url ?? {|#5:"https://api.openai.com/v1"|}).TrimEnd('/');
                 string Generate(string model) => {|#4:$"https://generativelanguage.googleapis.com/v1beta/models/{model}:generateContent"|};
             }
             """,
@@ -185,7 +188,8 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             Verify.Diagnostic("MP0003").WithLocation(1).WithArguments("gateway.contoso.net", "host not in the catalog"),
             Verify.Diagnostic("MP0003").WithLocation(2).WithArguments("localhost", "self-hosted Lemonade Server"),
             Verify.Diagnostic("MP0003").WithLocation(3).WithArguments("localhost", "self-hosted Lemonade Server"),
-            Verify.Diagnostic("MP0003").WithLocation(4).WithArguments("generativelanguage.googleapis.com", "Google, US, region unknown"));
+            Verify.Diagnostic("MP0003").WithLocation(4).WithArguments("generativelanguage.googleapis.com", "Google, US, region unknown"),
+            Verify.Diagnostic("MP0003").WithLocation(5).WithArguments("api.openai.com", "OpenAI, US, region unknown"));
 
         [Fact]
         public Task PathPatternsAndTokenizerLookupsAreNotChoices() => Verify.AnalyzerAsync("""
@@ -194,8 +198,16 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             class GptEncoding { public static GptEncoding GetEncodingForModel(string modelName) => new(); }
             class TiktokenTokenizer { public static TiktokenTokenizer CreateForModel(string model) => new(); }
 
+            record ModelPricing(decimal Input, decimal Output);
+
             class C
             {
+                private static readonly System.Collections.Generic.List<(string Prefix, ModelPricing Pricing)> BuiltInPricing = new()
+                {
+                    ("claude-opus-4-6", new ModelPricing(5m, 25m)),
+                    ("claude-3-5-haiku", new ModelPricing(0.8m, 4m)),
+                };
+                private static readonly (string, int)[] Windows = [("gpt-4o", 128000)];
                 private static readonly string[] ClaudeDeploymentPatterns = { "deployments/claude-haiku", "deployments/claude-sonnet-4-5" };
                 bool IsClaude(string url) => ClaudeDeploymentPatterns.Any(url.Contains);
                 GptEncoding E = GptEncoding.GetEncodingForModel("gpt-4");
@@ -247,6 +259,32 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             }
             """,
             NoPolicy);
+
+        [Fact]
+        public async Task AModelServerConstantFromAnotherFileIsReportedOnceAtItsDeclaration()
+        {
+            var test = Verify.Test(NoPolicy);
+            test.TestState.Sources.Add(("/src/ChatClientProvider.cs", """
+                static class ChatClientProvider
+                {
+                    public const string OllamaEndpoint = {|#0:"http://localhost:11434/"|};
+                    public const string Gateway = "https://llm.contoso.net/";
+                }
+                """));
+            test.TestState.Sources.Add(("/src/Program.cs", """
+                using System;
+                using OllamaSharp;
+
+                class Program
+                {
+                    OllamaApiClient A() => new OllamaApiClient(new Uri(ChatClientProvider.OllamaEndpoint));
+                    OllamaApiClient B() => new OllamaApiClient({|#1:new Uri(ChatClientProvider.Gateway)|});
+                }
+                """));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0003").WithLocation(0).WithArguments("localhost", "self-hosted Ollama"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0003").WithLocation(1).WithArguments("llm.contoso.net", "host not in the catalog"));
+            await test.RunAsync();
+        }
 
         [Fact]
         public Task AParameterReassignedBeforeAModelPositionIsFollowed() => Verify.AnalyzerAsync("""
