@@ -151,6 +151,13 @@ namespace ModelPolicy.Analyzers.Verdicts
                 server = ModelServers.ByPort(text, hostStart, hostLength, end);
             }
 
+            // In test code a host neither the catalog nor the model servers know is made up (https://my.custom.com/expected/test/endpoint),
+            // as an unknown id is: real provider hosts and local model servers are still reported there.
+            if (entry == null && server == null && IsTestCode)
+            {
+                return;
+            }
+
             // An endpoint member or parameter of the user's own type (BaseAddress = "https://open.bigmodel.cn/") names a catalog
             // host's endpoint whatever the path; a literal anywhere must be under the host's API path.
             var named = position.Evidence == Evidence.NameOnUserType && entry != null;

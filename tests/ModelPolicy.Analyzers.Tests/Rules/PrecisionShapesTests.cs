@@ -287,6 +287,27 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task InTestCodeAHostTheCatalogDoesNotKnowIsNotReported()
+        {
+            var test = Verify.Test(NoPolicy);
+            test.TestState.Sources.Add(("/src/Chat.Tests/EndpointTests.cs", """
+                using System;
+                using OpenAI;
+
+                class EndpointTests
+                {
+                    OpenAIClientOptions A() => new() { Endpoint = new Uri("https://my.custom.com/expected/test/endpoint") };
+                    OpenAIClientOptions B() => new() { Endpoint = new Uri("https://llm.gateway.contoso.net/v1/chat/completions") };
+                    OpenAIClientOptions C() => new() { Endpoint = new Uri({|#0:"https://api.openai.com/v1"|}) };
+                    string Ollama = {|#1:"http://localhost:11434"|};
+                }
+                """));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0003").WithLocation(0).WithArguments("api.openai.com", "OpenAI, US, region unknown"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("MP0003").WithLocation(1).WithArguments("localhost", "self-hosted Ollama"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task AParameterReassignedBeforeAModelPositionIsFollowed() => Verify.AnalyzerAsync("""
             using OpenAI;
             using OpenAI.Chat;
