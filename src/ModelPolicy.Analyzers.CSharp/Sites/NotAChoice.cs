@@ -32,8 +32,9 @@ namespace ModelPolicy.Analyzers.Sites
                 return true;
             }
 
+            // A field, local or property named Expected*; a data row's argument for an `expected` parameter is test data (a real id counts).
             var name = DeclaredName(container);
-            if (name != null && name.TrimStart('_').StartsWith("expected", StringComparison.OrdinalIgnoreCase))
+            if (name != null && container.Parent is not AttributeArgumentSyntax && name.TrimStart('_').StartsWith("expected", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -111,14 +111,16 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return;
             }
 
-            if (CodeKinds.IsInMigration(node) || (match != null && Catalog.IsHubOrganisation(id)))
+            if (CodeKinds.IsInMigration(node))
             {
                 return;
             }
 
-            // Anywhere (no position vouches for it): not a path fragment (deployments/claude-haiku), not an assertion's expected
-            // value, a logged value, a tokenizer look-up or a provider name (Sites/NotAChoice).
-            if (position.Evidence == Evidence.TextOnly && (IsPathFragment(id) || NotAChoice.Applies(node, isModel: true, id, Model, CancellationToken)))
+            // Anywhere (no position vouches for it): not a bare hub organisation (deepseek-ai; "qwen" is also an Ollama model, so
+            // only here), a path fragment (deployments/claude-haiku), an assertion's expected value, a logged value, a tokenizer
+            // look-up or a provider name (Sites/NotAChoice).
+            if (position.Evidence == Evidence.TextOnly
+                && (Catalog.IsHubOrganisation(id) || IsPathFragment(id) || NotAChoice.Applies(node, isModel: true, id, Model, CancellationToken)))
             {
                 return;
             }

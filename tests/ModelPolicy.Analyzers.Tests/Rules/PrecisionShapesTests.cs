@@ -142,6 +142,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         public Task IdsNextToProviderNamesAreStillReported() => Verify.AnalyzerAsync("""
             using System.Collections.Generic;
 
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
             class InlineDataAttribute : System.Attribute { public InlineDataAttribute(params object[] data) { } }
 
             class DeepSeekProvider
@@ -154,6 +155,9 @@ namespace ModelPolicy.Analyzers.Tests.Rules
 
                 [InlineData("deepseek", {|MP0002:"deepseek-chat"|})]
                 public void Parses(string providerType, string modelId) { }
+
+                [InlineData("smart", {|MP0002:"deepseek-reasoner"|})]
+                public void Routes(string tier, string expected) { }
             }
             """,
             DenyCn);
