@@ -1,5 +1,6 @@
 using ModelPolicy.Text;
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Analyzers.Values;
 using ModelPolicy.Analyzers.Verdicts;
@@ -37,8 +38,15 @@ namespace ModelPolicy.Analyzers.Sites
                 return;
             }
 
+            // GptEncoding.GetEncodingForModel("gpt-4"): a tokenizer look-up, not a request.
+            if (NotAChoice.IsTokenizerLookup(list.Parent))
+            {
+                return;
+            }
+
             var parameter = PositionClassifier.FindParameter(argument, list, site.Model, site.CancellationToken);
-            if (parameter != null && PositionClassifier.Classify(parameter.Name, parameter.ContainingSymbol) is { } position)
+            if (parameter != null && PositionClassifier.Classify(parameter.Name, parameter.ContainingSymbol) is { } position
+                && !(parameter.ContainingSymbol is IMethodSymbol method && NotAChoice.IsLogOrPrintMethod(method)))
             {
                 site.Front().ReportUse(argument.Expression, position);
             }

@@ -62,7 +62,7 @@ namespace ModelPolicy.Analyzers.Sites
         }
 
         /// <summary>String tests and look-ups, and the assertion methods of xUnit, NUnit (Is.EqualTo), MSTest, FluentAssertions and Shouldly.</summary>
-        private static bool IsComparisonMethod(string name)
+        internal static bool IsComparisonMethod(string name)
         {
             switch (name)
             {
@@ -104,6 +104,11 @@ namespace ModelPolicy.Analyzers.Sites
                 case "ShouldEndWith":
                 case "EqualTo":
                 case "IsEqualTo":
+                case "Equivalent":
+                case "AreEquivalent":
+                case "BeEquivalentTo":
+                case "ShouldBeEquivalentTo":
+                case "SequenceEqual":
                     return true;
                 default:
                     return false;

@@ -47,6 +47,11 @@ namespace ModelPolicy.Analyzers.Sites
 
             if (PositionNames.IsModelName(key))
             {
+                if (NotAChoice.IsInProviderTable(value))
+                {
+                    return;
+                }
+
                 site.Front().ReportUse(value, new ValuePosition(ValueKind.Model, Evidence.ApiPosition, key));
             }
             else if (PositionNames.IsEndpointName(key))

@@ -144,6 +144,8 @@ namespace ModelPolicy.Analyzers.Values
                     return true;
                 case ILocalSymbol local:
                     return ResolveLocal(local, walk, depth);
+                case IParameterSymbol parameter:
+                    return ResolveParameter(parameter, expression, walk, depth);
                 case IFieldSymbol field when field.HasConstantValue || field.IsReadOnly:
                 case IPropertySymbol { IsReadOnly: true }:
                 case IPropertySymbol { SetMethod.IsInitOnly: true }:
@@ -199,6 +201,37 @@ namespace ModelPolicy.Analyzers.Values
             }
 
             return builder.ToString();
+        }
+
+        /// <summary>
+        /// A parameter reassigned in its method: every <c>model = …</c> in the body (<c>model = model switch { null => "o4-mini",
+        /// "latest-smart" => "o3", _ => model }</c>), except the one the use is inside (its own fallback arm). What callers pass is
+        /// not followed.
+        /// </summary>
+        private static bool ResolveParameter(IParameterSymbol parameter, ExpressionSyntax use, Walk walk, int depth)
+        {
+            var model = walk.Model!;
+            var cancellationToken = walk.CancellationToken;
+            if (parameter.DeclaringSyntaxReferences.Length != 1 || parameter.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ParameterSyntax declaration
+                || declaration.Parent?.Parent is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax) || declaration.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var node in declaration.Parent.Parent.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } assignment
+                    && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && name.Identifier.ValueText == parameter.Name
+                    && !assignment.Right.Span.Contains(use.Span)
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, parameter))
+                {
+                    any |= Visit(assignment.Right, assignment.Right, walk, depth + 1);
+                }
+            }
+
+            return any;
         }
 
         /// <summary>A local: its initializer, and every later <c>local = …</c> in the same body (if/else, switch cases).</summary>

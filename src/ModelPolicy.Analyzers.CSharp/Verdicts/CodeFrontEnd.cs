@@ -132,6 +132,15 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return;
             }
 
+            // Anywhere (no position vouches for it): not a bare hub organisation (deepseek-ai; "qwen" is also an Ollama model, so
+            // only here), a path fragment (deployments/claude-haiku), an assertion's expected value, a logged value, a tokenizer
+            // look-up or a provider name (Sites/NotAChoice).
+            if (position.Evidence == Evidence.TextOnly
+                && (Catalog.IsHubOrganisation(id) || IsPathFragment(id) || NotAChoice.Applies(node, isModel: true, id, Model, CancellationToken)))
+            {
+                return;
+            }
+
             var location = LocationOf(node, json);
             if (MarkReported(location, ValueKind.Model) && report != null)
             {
@@ -178,6 +187,10 @@ namespace ModelPolicy.Analyzers.Verdicts
 
             var entry = Catalog.MatchHost(text, hostStart, hostLength);
             var server = entry == null ? ModelServers.Find(text, hostStart, hostLength, end) : null;
+
+            // A catalog host, or a model server found on its own text, is reported at its declaration in any position: a
+            // constant from another file is reported at this use only when this file's policy denies it.
+            var countsAnywhere = entry != null || server != null;
             if ((position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry == null && server == null)
             {
                 // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type;
@@ -189,10 +202,10 @@ namespace ModelPolicy.Analyzers.Verdicts
                 }
             }
 
-            // In a test, a host the catalog does not know is a stand-in (Endpoint = new Uri("https://my.custom.com/expected")) unless an
-            // AI API path or a model server says otherwise, as an unknown id in a test is; so is a made-up name with a port.
-            if (entry == null && IsTestCode && templateHost == null
-                && ((server == null && !EndpointCountsUnnamed(null, text, hostStart + hostLength, end)) || IsMadeUpServerName(text, hostStart, hostLength, end, server)))
+            // In test code a host neither the catalog nor the model servers know is made up (https://my.custom.com/expected/test/endpoint),
+            // as an unknown id is, and so is a made-up name with a port: real provider hosts and local model servers are still
+            // reported there.
+            if (entry == null && IsTestCode && (server == null || IsMadeUpServerName(text, hostStart, hostLength, end, server)))
             {
                 return;
             }
@@ -200,7 +213,8 @@ namespace ModelPolicy.Analyzers.Verdicts
             // An endpoint member or parameter of the user's own type or the framework (BaseAddress = "https://open.bigmodel.cn/",
             // new Uri(…)) names a catalog host's endpoint whatever the path; a literal anywhere must be under the host's API path.
             var named = (position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry != null;
-            if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end))
+            if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end)
+                && !(entry == null && IsNamedEndpointDeclaration(node) && EndpointText.IsAiApiBase(text, hostStart, hostLength, end)))
             {
                 return;
             }
@@ -216,10 +230,15 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return;
             }
 
+            if (position.Evidence != Evidence.ApiPosition && (EndpointText.IsFileDownload(text, hostStart + hostLength, end) || NotAChoice.Applies(node, isModel: false, text, Model, CancellationToken)))
+            {
+                return;
+            }
+
             var host = templateHost ?? text.Substring(hostStart, hostLength).ToLowerInvariant();
             var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
             var location = LocationOf(node, json);
-            if ((declaredElsewhere && !finding.Verdict.IsDenied && entry != null) || !MarkReported(location, ValueKind.Endpoint) || report == null)
+            if ((declaredElsewhere && !finding.Verdict.IsDenied && countsAnywhere) || !MarkReported(location, ValueKind.Endpoint) || report == null)
             {
                 return;
             }
@@ -251,6 +270,40 @@ namespace ModelPolicy.Analyzers.Verdicts
             var afterHost = hostStart + hostLength;
             return afterHost < end && text[afterHost] == ':' && !UrlText.IsLocalHost(text, hostStart, hostLength)
                 && ModelServers.IsLocalOrContainerHost(text, hostStart, hostLength) && !(server != null && server.DistinctivePort);
+        }
+
+        /// <summary>
+        /// <c>deployments/claude-haiku</c>, <c>engines/davinci</c>: a fragment of an Azure OpenAI URL path (for matching request
+        /// URLs), not an id a request carries.
+        /// </summary>
+        private static bool IsPathFragment(string id) =>
+            id.StartsWith("deployments/", StringComparison.OrdinalIgnoreCase) || id.StartsWith("engines/", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The initializer of a constant, a static readonly field or a get-only property whose name says endpoint
+        /// (<c>const string DefaultEndpoint = "https://model.floxi.ai/v1"</c>, <c>static readonly string BaseUrl</c>).
+        /// </summary>
+        private static bool IsNamedEndpointDeclaration(SyntaxNode node)
+        {
+            switch (node.Parent)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } } declarator }:
+                    var fixedValue = false;
+                    var isStatic = false;
+                    foreach (var modifier in field.Modifiers)
+                    {
+                        fixedValue |= modifier.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ConstKeyword) || modifier.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ReadOnlyKeyword);
+                        isStatic |= modifier.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ConstKeyword) || modifier.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword);
+                    }
+
+                    return fixedValue && isStatic && PositionNames.IsEndpointName(declarator.Identifier.ValueText);
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    return PositionNames.IsEndpointName(property.Identifier.ValueText);
+                case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                    return PositionNames.IsEndpointName(property.Identifier.ValueText);
+                default:
+                    return false;
+            }
         }
 
         /// <summary>Test code: a test project, or a file under a test folder.</summary>

@@ -34,6 +34,7 @@ namespace ModelPolicy.Catalog
         private readonly List<CloudRegion> cloudRegions = new List<CloudRegion>();
         private readonly PatternIndex<ModelFamily> modelIndex = new PatternIndex<ModelFamily>();
         private readonly PatternIndex<HostEntry> hostIndex = new PatternIndex<HostEntry>();
+        private HashSet<string>? organisations;
 
         private ModelCatalog()
         {
@@ -226,6 +227,35 @@ namespace ModelPolicy.Catalog
         /// <summary>True when some family matches the id; unlike <see cref="MatchModel"/> this never allocates.</summary>
         [MethodImpl(HotPath.Optimized)]
         public bool IsKnownModel(string id) => ModelIdShape.IsPlausible(id) && (FindFamily(id).Value != null || FindAlias(id) != null);
+
+        /// <summary>
+        /// A model hub organisation on its own (<c>deepseek-ai</c>, <c>meta-llama</c>, <c>Qwen</c>): the part before the '/' of an
+        /// <c>org/*</c> pattern, with no model after it. It names a maker, not a model.
+        /// </summary>
+        public bool IsHubOrganisation(string id)
+        {
+            var set = organisations;
+            if (set == null)
+            {
+                set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var family in families)
+                {
+                    foreach (var pattern in family.Patterns)
+                    {
+                        var slash = pattern.IndexOf('/');
+                        var org = slash > 0 ? pattern.Substring(0, slash).TrimStart('~') : string.Empty;
+                        if (org.Length > 0 && org.IndexOf('*') < 0 && org.IndexOf('?') < 0)
+                        {
+                            set.Add(org);
+                        }
+                    }
+                }
+
+                organisations = set;
+            }
+
+            return set.Contains(id.Trim());
+        }
 
         /// <summary>The host entry for a DNS host name (no port), or null.</summary>
         public HostEntry? MatchHost(string host) => MatchHost(host, 0, host.Length);

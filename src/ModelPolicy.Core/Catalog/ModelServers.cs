@@ -12,9 +12,10 @@ namespace ModelPolicy.Catalog
     /// </summary>
     public sealed class ModelServer
     {
-        internal ModelServer(string name, int port, bool distinctivePort, string[] paths, string source, string? note = null)
+        internal ModelServer(string name, int port, bool distinctivePort, string[] paths, string source, string? note = null, string[]? sharedPaths = null)
         {
             Name = name;
+            SharedPaths = sharedPaths ?? Array.Empty<string>();
             Port = port;
             DistinctivePort = distinctivePort;
             Paths = paths;
@@ -32,6 +33,12 @@ namespace ModelPolicy.Catalog
 
         /// <summary>Path prefixes of the server's own API (<c>/api/chat</c>, <c>/v1</c>).</summary>
         public IReadOnlyList<string> Paths { get; }
+
+        /// <summary>
+        /// Path prefixes of the server's API that other software on the same port also uses (Lemonade's <c>/api/v1</c> is
+        /// ChromaDB's REST API on 8000 too): they count only with an AI API path after them (<c>/api/v1/chat/completions</c>).
+        /// </summary>
+        public IReadOnlyList<string> SharedPaths { get; }
 
         public string Source { get; }
 
@@ -52,11 +59,12 @@ namespace ModelPolicy.Catalog
             new ModelServer("LiteLLM proxy", 4000, false, new[] { "/v1", "/chat/completions", "/completions", "/embeddings" }, "https://docs.litellm.ai/docs/simple_proxy", "4000 is also a common development-server port"),
             new ModelServer("vLLM", 8000, false, new[] { "/v1" }, "https://docs.vllm.ai/en/stable/serving/openai_compatible_server.html", "8000 is shared with vector databases (Chroma) and web frameworks"),
             new ModelServer("LLaMA-Factory API", 8000, false, new[] { "/v1" }, "https://github.com/hiyouga/LLaMA-Factory#deploy-with-openai-style-api-and-vllm", "API_PORT defaults to 8000"),
-            new ModelServer("Lemonade Server", 8000, false, new[] { "/api/v0", "/api/v1" }, "https://lemonade-server.ai/docs/server/server_spec/"),
+            new ModelServer("Lemonade Server", 8000, false, new[] { "/api/v0" }, "https://lemonade-server.ai/docs/server/server_spec/", "/api/v1 is also ChromaDB's REST API on its default port 8000 (https://docs.trychroma.com/reference)", new[] { "/api/v1" }),
             new ModelServer("llama.cpp server", 8080, false, new[] { "/v1", "/completion", "/infill", "/embedding" }, "https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md", "8080 is shared with many web servers"),
             new ModelServer("LocalAI", 8080, false, new[] { "/v1" }, "https://localai.io/basics/getting_started/"),
             new ModelServer("Hugging Face TGI", 8080, false, new[] { "/generate", "/generate_stream", "/v1" }, "https://huggingface.co/docs/text-generation-inference/quicktour", "the quick tour maps the container's port 80 to 8080"),
             new ModelServer("text-generation-webui", 5000, false, new[] { "/v1" }, "https://github.com/oobabooga/text-generation-webui/wiki/12-%E2%80%90-OpenAI-API", "5000 is also ASP.NET's development port"),
+            new ModelServer("Foundry Local", 5273, false, new[] { "/v1" }, "https://learn.microsoft.com/azure/ai-foundry/foundry-local/reference/reference-rest", "the documented example port; the service may pick another at start (foundry service status)"),
             new ModelServer("KoboldCpp", 5001, false, new[] { "/api/v1", "/v1" }, "https://github.com/LostRuins/koboldcpp/wiki", "5001 is also ASP.NET's development HTTPS port"),
         };
 
@@ -69,7 +77,7 @@ namespace ModelPolicy.Catalog
         /// </summary>
         private static readonly string[] AiApiPathParts =
         {
-            "/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/messages", "/v1/responses", "/v1/audio/", "/v1/images/generations",
+            "/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/responses", "/v1/audio/", "/v1/images/generations",
             "/api/generate", "/api/chat", "/api/embed", "/compatible-mode/v1", "/openai/deployments/", ":generateContent", ":streamGenerateContent",
         };
 
@@ -86,7 +94,7 @@ namespace ModelPolicy.Catalog
                 }
             }
 
-            return IsPublisherModelPath(text, pathStart, end);
+            return IsPublisherModelPath(text, pathStart, end) || IsMessagesApiPath(text, pathStart, end);
         }
 
         /// <summary>
@@ -97,6 +105,28 @@ namespace ModelPolicy.Catalog
         {
             var publishers = IndexOf(text, "/publishers/", pathStart, end);
             return publishers >= 0 && IndexOf(text, "/models/", publishers + 12, end) >= 0;
+        }
+
+        /// <summary>
+        /// Anthropic's Messages API, <c>/v1/messages</c>, as its own shape: the whole path, or after a prefix naming Anthropic or
+        /// Claude (<c>/anthropic/v1/messages</c>, a gateway's <c>…/anthropic/v1/messages</c>), ending the path, with no query but
+        /// <c>?beta=</c> (https://docs.anthropic.com/en/api/messages). Messaging APIs use the same words
+        /// (<c>/open-apis/im/v1/messages?receive_id_type=…</c>, <c>/v1/messages/{id}</c>).
+        /// </summary>
+        private static bool IsMessagesApiPath(string text, int pathStart, int end)
+        {
+            const string Messages = "/v1/messages";
+            var at = IndexOf(text, Messages, pathStart, end);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var after = at + Messages.Length;
+            var ends = after == end || text[after] == '"' || text[after] == '#' || char.IsWhiteSpace(text[after])
+                || (text[after] == '?' && string.Compare(text, after + 1, "beta=", 0, 5, StringComparison.OrdinalIgnoreCase) == 0)
+                || (text[after] == '/' && after + 1 == end);
+            return ends && (at == pathStart || IndexOf(text, "anthropic", pathStart, at) >= 0 || IndexOf(text, "claude", pathStart, at) >= 0);
         }
 
         /// <summary>
@@ -137,7 +167,9 @@ namespace ModelPolicy.Catalog
             }
 
             var noPath = pathEnd == pathStart || (pathEnd == pathStart + 1 && text[pathStart] == '/');
+            var aiPath = IsAiApiPath(text, pathStart, pathEnd);
             ModelServer? byPort = null;
+            ModelServer? byAiPath = null;
             foreach (var server in Servers)
             {
                 if (server.Port != port)
@@ -145,18 +177,22 @@ namespace ModelPolicy.Catalog
                     continue;
                 }
 
-                if (HasPathPrefix(text, pathStart, pathEnd, server.Paths) || IsAiApiPath(text, pathStart, pathEnd))
+                if (HasPathPrefix(text, pathStart, pathEnd, server.Paths) || (aiPath && HasPathPrefix(text, pathStart, pathEnd, server.SharedPaths)))
                 {
                     return server;
                 }
 
-                if (noPath && server.DistinctivePort)
+                if (aiPath)
+                {
+                    byAiPath ??= server;
+                }
+                else if (noPath && server.DistinctivePort)
                 {
                     byPort ??= server;
                 }
             }
 
-            return byPort;
+            return byAiPath ?? byPort;
         }
 
         /// <summary>
