@@ -193,10 +193,11 @@ namespace ModelPolicy.Analyzers.Verdicts
             var countsAnywhere = entry != null || server != null;
             if ((position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry == null && server == null)
             {
-                // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type;
-                // in a framework position (new Uri(…), HttpClient.BaseAddress) not ASP.NET Core's own development ports.
+                // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type or
+                // the framework's (new Uri(…), HttpClient.BaseAddress); not ASP.NET Core's own development ports 5000 and 5001 (a
+                // webhook url = "https://hooks.localhost:5001/…"), which count only with that server's own API path.
                 server = ModelServers.ByPort(text, hostStart, hostLength, end);
-                if (server != null && position.Evidence == Evidence.NameOnFrameworkType && ModelServers.IsAspNetDevelopmentPort(server.Port))
+                if (server != null && ModelServers.IsAspNetDevelopmentPort(server.Port))
                 {
                     server = null;
                 }

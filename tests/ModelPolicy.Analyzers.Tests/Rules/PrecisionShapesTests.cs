@@ -337,5 +337,28 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             }
             """,
             NoPolicy);
+
+        [Fact]
+        public Task DocumentFileNamesAreNotIdsButWeightsFilesAre() => Verify.AnalyzerAsync("""
+            class C
+            {
+                void M(System.Text.StringBuilder sb)
+                {
+                    sb.Append("gpt-4-turbo-pricing.md");
+                    sb.Append("claude-3-opus-notes.PDF");
+                    var weights = {|MP0001:"Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf"|};
+                    var model = {|MP0001:"gpt-4o-2024-08-06"|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task AspNetDevelopmentPortsNeedTheModelServersOwnPath() => Verify.AnalyzerAsync("""
+            class C
+            {
+                object Hook(string name) => new { name, url = "https://hooks.localhost:5001/basket", callback = "http://localhost:5000/orders" };
+                object Kobold() => new { url = {|MP0003:"http://localhost:5001/api/v1/generate"|} };
+            }
+            """);
     }
 }
