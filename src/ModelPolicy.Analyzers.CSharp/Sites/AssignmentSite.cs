@@ -1,9 +1,9 @@
-using ModelPolicy.Text;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Analyzers.Values;
 using ModelPolicy.Analyzers.Verdicts;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Sites
 {

@@ -1,8 +1,8 @@
-using ModelPolicy.Text;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Sites
 {

@@ -1,15 +1,12 @@
-using ModelPolicy.Text;
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ModelPolicy.Analyzers.Configuration;
 using ModelPolicy.Analyzers.Verdicts;
-using ModelPolicy.Catalog;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Sites
 {
@@ -46,7 +43,7 @@ namespace ModelPolicy.Analyzers.Sites
         [MethodImpl(HotPath.Optimized)]
         public void JudgeLeaf(SyntaxNode leaf)
         {
-            if ((leaf is LiteralExpressionSyntax || FirstTime(leaf)) && Leaf.MayMatter(leaf, known, out var onItsOwn))
+            if ((leaf is LiteralExpressionSyntax || FirstTime(leaf)) && Leaf.ShouldJudge(leaf, known, out var onItsOwn))
             {
                 // Most strings that pass the text test sit in no use and are no URL, JSON or known id: nothing to judge.
                 var uses = Leaf.UsesReached(leaf);

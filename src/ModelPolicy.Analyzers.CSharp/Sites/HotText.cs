@@ -1,6 +1,6 @@
-using ModelPolicy.Text;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Sites
 {

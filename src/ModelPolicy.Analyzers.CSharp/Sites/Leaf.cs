@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -54,7 +54,23 @@ namespace ModelPolicy.Analyzers.Sites
             return true;
         }
 
-        public static bool MayMatter(SyntaxNode node, KnownIds known) => MayMatter(node, known, out _);
+        /// <summary>
+        /// Whether the leaf is to be judged: its text may matter, or it is the leftmost leaf of a constant concatenation or
+        /// interpolation (<c>Family + ":" + Size</c>), which it owns whatever its own text (<see cref="Ownership"/>).
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        public static bool ShouldJudge(SyntaxNode node, KnownIds known, out bool onItsOwn)
+        {
+            if (MayMatter(node, known, out onItsOwn))
+            {
+                return true;
+            }
+
+            onItsOwn = false;
+            return node.Parent is { } parent
+                && ((parent is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression)) || parent is InterpolatedStringExpressionSyntax)
+                && Ownership.OwningLeaf(parent) == node;
+        }
 
         [MethodImpl(HotPath.Optimized)]
         public static void Judge(SyntaxNode leaf, SiteContext site) => Judge(leaf, UsesReached(leaf), site);

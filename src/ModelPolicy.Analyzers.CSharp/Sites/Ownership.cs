@@ -1,8 +1,8 @@
-using ModelPolicy.Text;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Sites
 {
@@ -103,7 +103,7 @@ namespace ModelPolicy.Analyzers.Sites
         private static bool WouldBeReportedByItsOwnCallback(SyntaxNode owner, SiteContext site)
         {
             var dry = site.DryRunFor(owner);
-            if (Leaf.MayMatter(owner, site.Known))
+            if (Leaf.ShouldJudge(owner, site.Known, out _))
             {
                 Leaf.Judge(owner, dry);
             }

@@ -1,12 +1,7 @@
-using ModelPolicy.Text;
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ModelPolicy.Analyzers.Configuration;
 using ModelPolicy.Analyzers.Verdicts;
 using ModelPolicy.Catalog;

@@ -1,7 +1,6 @@
-using ModelPolicy.Text;
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using ModelPolicy.Analyzers.Configuration;
 using ModelPolicy.Analyzers.Verdicts;
 using ModelPolicy.Catalog;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Sites
 {

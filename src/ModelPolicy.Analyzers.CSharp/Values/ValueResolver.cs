@@ -1,11 +1,11 @@
-using ModelPolicy.Text;
-using System.Runtime.CompilerServices;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Analyzers.Sites;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Values
 {

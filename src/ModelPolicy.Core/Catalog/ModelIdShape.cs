@@ -1,6 +1,6 @@
-using ModelPolicy.Text;
-using System.Runtime.CompilerServices;
 using System;
+using System.Runtime.CompilerServices;
+using ModelPolicy.Text;
 
 namespace ModelPolicy.Catalog
 {
