@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Analyzers.Configuration;
 using ModelPolicy.Analyzers.Verdicts;
+using ModelPolicy.Policy;
 using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Sites
@@ -18,21 +19,36 @@ namespace ModelPolicy.Analyzers.Sites
         // the scan enters once). Handling one again would report nothing new: the reported set holds each location once.
         private readonly SyntaxNode?[] recent = new SyntaxNode?[8];
         private int recentNext;
-        private readonly HashSet<(int Start, ValueKind Kind)> reported = new HashSet<(int Start, ValueKind Kind)>();
-        private readonly Action<Diagnostic>? report;
-        private readonly KnownIds known;
+        private ModelPolicySettings? policy;
 
+        /// <param name="report">Null for a dry run: every decision is made, nothing is reported or tallied.</param>
         public FileScan(SemanticModel model, Action<Diagnostic>? report, CancellationToken cancellationToken, CompilationState state, VerdictPipeline pipeline)
+            : this(model, report, cancellationToken, state, pipeline, new KnownIds(state.Catalog))
+        {
+        }
+
+        private FileScan(SemanticModel model, Action<Diagnostic>? report, CancellationToken cancellationToken, CompilationState state, VerdictPipeline pipeline, KnownIds known)
         {
             Model = model;
-            this.report = report;
+            Report = report;
             CancellationToken = cancellationToken;
             State = state;
             Pipeline = pipeline;
-            known = new KnownIds(state.Catalog);
+            Known = known;
         }
 
         public SemanticModel Model { get; }
+
+        /// <summary>Null in a dry run.</summary>
+        public Action<Diagnostic>? Report { get; }
+
+        /// <summary>The locations reported so far, each once (a value and its kind at a start).</summary>
+        public HashSet<(int Start, ValueKind Kind)> Reported { get; } = new HashSet<(int Start, ValueKind Kind)>();
+
+        public KnownIds Known { get; }
+
+        /// <summary>The file's policy, read the first time a value is judged.</summary>
+        public ModelPolicySettings Policy => policy ??= State.Policies.For(Model.SyntaxTree);
 
         public CancellationToken CancellationToken { get; }
 
@@ -43,7 +59,7 @@ namespace ModelPolicy.Analyzers.Sites
         [MethodImpl(HotPath.Optimized)]
         public void JudgeLeaf(SyntaxNode leaf)
         {
-            if ((leaf is LiteralExpressionSyntax || FirstTime(leaf)) && Leaf.ShouldJudge(leaf, known, out var onItsOwn))
+            if ((leaf is LiteralExpressionSyntax || FirstTime(leaf)) && Leaf.ShouldJudge(leaf, Known, out var onItsOwn))
             {
                 // Most strings that pass the text test sit in no use and are no URL, JSON or known id: nothing to judge.
                 var uses = Leaf.UsesReached(leaf);
@@ -86,6 +102,9 @@ namespace ModelPolicy.Analyzers.Sites
             return true;
         }
 
-        private SiteContext Context(Ownership ownership) => new SiteContext(Model, report, CancellationToken, State, Pipeline, ownership, reported, known);
+        /// <summary>The same file, for a dry run of a leaf's own judgement: nothing reported, nothing seen as reported.</summary>
+        public FileScan DryRun() => new FileScan(Model, null, CancellationToken, State, Pipeline, Known);
+
+        private SiteContext Context(Ownership ownership) => new SiteContext(this, ownership);
     }
 }

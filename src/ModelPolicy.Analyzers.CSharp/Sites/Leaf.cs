@@ -146,19 +146,14 @@ namespace ModelPolicy.Analyzers.Sites
                         }
 
                         return uses;
-                    case AssignmentExpressionSyntax assignment when assignment.Right == node && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
-                        (uses ??= new List<SyntaxNode>(2)).Add(assignment);
-                        return uses;
-                    case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
-                        (uses ??= new List<SyntaxNode>(2)).Add(parameter);
-                        return uses;
-                    case AnonymousObjectMemberDeclaratorSyntax member:
-                        (uses ??= new List<SyntaxNode>(2)).Add(member);
-                        return uses;
-                    case InitializerExpressionSyntax entry when entry.IsKind(SyntaxKind.ComplexElementInitializerExpression) && entry.Expressions.Count == 2 && entry.Expressions[1] == node:
-                        (uses ??= new List<SyntaxNode>(2)).Add(entry);
-                        return uses;
                     default:
+                        // An assignment, a parameter default, a request-body member or dictionary entry whose value this is.
+                        var use = parent is EqualsValueClauseSyntax { Parent: ParameterSyntax parameter } ? parameter : parent;
+                        if (SiteDispatcher.UseValue(use) == node)
+                        {
+                            (uses ??= new List<SyntaxNode>(2)).Add(use);
+                        }
+
                         return uses;
                 }
             }

@@ -103,7 +103,7 @@ namespace ModelPolicy.Analyzers.Sites
         private static bool WouldBeReportedByItsOwnCallback(SyntaxNode owner, SiteContext site)
         {
             var dry = site.DryRunFor(owner);
-            if (Leaf.ShouldJudge(owner, site.Known, out _))
+            if (Leaf.ShouldJudge(owner, site.File.Known, out _))
             {
                 Leaf.Judge(owner, dry);
             }

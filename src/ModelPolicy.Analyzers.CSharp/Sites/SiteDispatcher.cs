@@ -102,13 +102,6 @@ namespace ModelPolicy.Analyzers.Sites
             {
                 switch (node)
                 {
-                    case ArgumentSyntax:
-                    case AssignmentExpressionSyntax:
-                    case ParameterSyntax:
-                    case AnonymousObjectMemberDeclaratorSyntax:
-                    case InitializerExpressionSyntax:
-                        file.RunUse(node);
-                        break;
                     case MemberAccessExpressionSyntax access when SdkEnumMemberSite.HasShape(access):
                         file.JudgeLeaf(access);
                         break;
@@ -125,6 +118,9 @@ namespace ModelPolicy.Analyzers.Sites
                     case MemberDeclarationSyntax:
                     case AccessorDeclarationSyntax:
                         return;
+                    default:
+                        file.RunUse(node); // an argument, assignment, parameter, request-body member (UseValue says which)
+                        break;
                 }
             }
         }

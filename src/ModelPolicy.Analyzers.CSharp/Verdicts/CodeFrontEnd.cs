@@ -37,22 +37,19 @@ namespace ModelPolicy.Analyzers.Verdicts
         private readonly VerdictPipeline pipeline;
         private readonly CompilationState state;
         private readonly SiteContext site;
-        private readonly Action<Diagnostic>? report;
-        private ModelPolicySettings? policy;
-        private readonly HashSet<(int Start, ValueKind Kind)> reported;
+        private readonly FileScan file;
         private List<ResolvedValue>? values;
 
-        /// <param name="report">Null for a dry run: every decision is made, nothing is reported or tallied.</param>
-        /// <param name="reported">What the file's scan has reported so far, shared by its sites: each location once.</param>
-        public CodeFrontEnd(SiteContext site, CompilationState state, VerdictPipeline pipeline, Action<Diagnostic>? report, HashSet<(int Start, ValueKind Kind)> reported)
+        /// <param name="site">The site and its file's scan: in a dry run (no report) every decision is made, nothing is
+        /// reported or tallied; the scan's reported set holds each location once.</param>
+        public CodeFrontEnd(SiteContext site)
         {
-            this.reported = reported;
             this.site = site;
-            Model = site.Model;
-            this.state = state;
-            this.pipeline = pipeline;
-            this.report = report;
-            CancellationToken = site.CancellationToken;
+            file = site.File;
+            Model = file.Model;
+            state = file.State;
+            pipeline = file.Pipeline;
+            CancellationToken = file.CancellationToken;
         }
 
         /// <summary>How many values have been reported (in a dry run: would have been).</summary>
@@ -64,7 +61,7 @@ namespace ModelPolicy.Analyzers.Verdicts
 
         public CancellationToken CancellationToken { get; }
 
-        private ModelPolicySettings Policy => policy ??= state.Policies.For(Model.SyntaxTree);
+        private ModelPolicySettings Policy => file.Policy;
 
         /// <summary>Follows an expression to the strings it can take and reports each as what the position expects.</summary>
         public void ReportUse(ExpressionSyntax expression, ValuePosition position)
@@ -142,7 +139,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             }
 
             var location = LocationOf(node, json);
-            if (MarkReported(location, ValueKind.Model) && report != null)
+            if (MarkReported(location, ValueKind.Model) && file.Report is { } report)
             {
                 pipeline.ReportInCode(json is { } at && location.SourceSpan != node.Span ? finding.InJsonText(at.Start, at.Length) : finding, location, Policy, report);
             }
@@ -194,13 +191,8 @@ namespace ModelPolicy.Analyzers.Verdicts
             if ((position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry == null && server == null)
             {
                 // settings.BaseUrl = "http://localhost:8000/": a model server's port in an endpoint member of the user's own type or
-                // the framework's (new Uri(…), HttpClient.BaseAddress); not ASP.NET Core's own development ports 5000 and 5001 (a
-                // webhook url = "https://hooks.localhost:5001/…"), which count only with that server's own API path.
+                // the framework's (new Uri(…), HttpClient.BaseAddress), where the port alone names it (ModelServer.ByPortAlone).
                 server = ModelServers.ByPort(text, hostStart, hostLength, end);
-                if (server != null && ModelServers.IsAspNetDevelopmentPort(server.Port))
-                {
-                    server = null;
-                }
             }
 
             // In test code a host neither the catalog nor the model servers know is made up (https://my.custom.com/expected/test/endpoint),
@@ -239,7 +231,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             var host = templateHost ?? text.Substring(hostStart, hostLength).ToLowerInvariant();
             var finding = pipeline.JudgeEndpoint(host, entry, UrlText.IsLocalHost(text, hostStart, hostLength) || server != null, Policy, position.Name, server);
             var location = LocationOf(node, json);
-            if ((declaredElsewhere && !finding.Verdict.IsDenied && countsAnywhere) || !MarkReported(location, ValueKind.Endpoint) || report == null)
+            if ((declaredElsewhere && !finding.Verdict.IsDenied && countsAnywhere) || !MarkReported(location, ValueKind.Endpoint) || file.Report is not { } report)
             {
                 return;
             }
@@ -312,7 +304,7 @@ namespace ModelPolicy.Analyzers.Verdicts
 
         private bool MarkReported(Location location, ValueKind kind)
         {
-            if (!reported.Add((location.SourceSpan.Start, kind)))
+            if (!file.Reported.Add((location.SourceSpan.Start, kind)))
             {
                 return false;
             }

@@ -1,3 +1,5 @@
+using ModelPolicy.Text;
+
 namespace ModelPolicy.Analyzers.Verdicts
 {
     /// <summary>Where a URL's path starts and ends inside a longer text (a JSON body, a sentence).</summary>
@@ -27,15 +29,7 @@ namespace ModelPolicy.Analyzers.Verdicts
                 return false;
             }
 
-            switch (text.Substring(dot + 1, stop - dot - 1).ToLowerInvariant())
-            {
-                case "png": case "jpg": case "jpeg": case "gif": case "webp": case "bmp": case "svg": case "ico":
-                case "mp3": case "wav": case "ogg": case "flac": case "m4a": case "mp4": case "webm": case "mov":
-                case "pdf": case "txt": case "csv": case "html": case "htm": case "md":
-                    return true;
-                default:
-                    return false;
-            }
+            return ContentFiles.IsExtension(text, dot + 1, stop);
         }
 
         /// <summary>

@@ -78,35 +78,13 @@ namespace ModelPolicy.Catalog
                 }
             }
 
-            if (!letter || (underscore && !lower) || (dot > 0 && IsDocumentExtension(text, dot + 1)))
+            if (!letter || (underscore && !lower) || (dot > 0 && ContentFiles.IsExtension(text, dot + 1, text.Length)))
             {
                 return false;
             }
 
             // "OpenAI:Model", "AI:Chat:ModelId": configuration keys are PascalCase after the colon; Ollama tags are not.
             return !(colon >= 0 && upperAfterColon && !path);
-        }
-
-        // A file that is no model: "gpt-4-turbo-pricing.md", "claude-3-opus.pdf" (a page about a model). Weights files
-        // (.gguf, .bin, .safetensors, .onnx) are ids of their family.
-        private static readonly string[] DocumentExtensions =
-        {
-            "md", "txt", "html", "htm", "pdf", "json", "jsonl", "csv", "xml", "yaml", "yml", "png", "jpg", "jpeg", "gif", "svg", "webp",
-            "mp3", "wav", "mp4", "docx", "xlsx", "pptx", "log", "cs", "js", "ts", "css", "zip", "ipynb", "py",
-        };
-
-        private static bool IsDocumentExtension(string text, int start)
-        {
-            var length = text.Length - start;
-            foreach (var extension in DocumentExtensions)
-            {
-                if (extension.Length == length && string.Compare(text, start, extension, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>

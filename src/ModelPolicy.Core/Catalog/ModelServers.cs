@@ -12,9 +12,10 @@ namespace ModelPolicy.Catalog
     /// </summary>
     public sealed class ModelServer
     {
-        internal ModelServer(string name, int port, bool distinctivePort, string[] paths, string source, string? note = null, string[]? sharedPaths = null)
+        internal ModelServer(string name, int port, bool distinctivePort, string[] paths, string source, string? note = null, string[]? sharedPaths = null, bool byPortAlone = true)
         {
             Name = name;
+            ByPortAlone = byPortAlone;
             SharedPaths = sharedPaths ?? Array.Empty<string>();
             Port = port;
             DistinctivePort = distinctivePort;
@@ -33,6 +34,13 @@ namespace ModelPolicy.Catalog
 
         /// <summary>Path prefixes of the server's own API (<c>/api/chat</c>, <c>/v1</c>).</summary>
         public IReadOnlyList<string> Paths { get; }
+
+        /// <summary>
+        /// Whether the port alone names this server in an endpoint member (<c>settings.BaseUrl = "http://localhost:8000/"</c>).
+        /// False where the port is one C# code names its own web app with far more often (ASP.NET Core's development
+        /// ports 5000 and 5001): the server's own API path is then needed everywhere.
+        /// </summary>
+        public bool ByPortAlone { get; }
 
         /// <summary>
         /// Path prefixes of the server's API that other software on the same port also uses (Lemonade's <c>/api/v1</c> is
@@ -63,9 +71,9 @@ namespace ModelPolicy.Catalog
             new ModelServer("llama.cpp server", 8080, false, new[] { "/v1", "/completion", "/infill", "/embedding" }, "https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md", "8080 is shared with many web servers"),
             new ModelServer("LocalAI", 8080, false, new[] { "/v1" }, "https://localai.io/basics/getting_started/"),
             new ModelServer("Hugging Face TGI", 8080, false, new[] { "/generate", "/generate_stream", "/v1" }, "https://huggingface.co/docs/text-generation-inference/quicktour", "the quick tour maps the container's port 80 to 8080"),
-            new ModelServer("text-generation-webui", 5000, false, new[] { "/v1" }, "https://github.com/oobabooga/text-generation-webui/wiki/12-%E2%80%90-OpenAI-API", "5000 is also ASP.NET's development port"),
+            new ModelServer("text-generation-webui", 5000, false, new[] { "/v1" }, "https://github.com/oobabooga/text-generation-webui/wiki/12-%E2%80%90-OpenAI-API", "5000 is also ASP.NET Core's development HTTP port (https://learn.microsoft.com/aspnet/core/fundamentals/servers/kestrel/endpoints)", byPortAlone: false),
             new ModelServer("Foundry Local", 5273, false, new[] { "/v1" }, "https://learn.microsoft.com/azure/ai-foundry/foundry-local/reference/reference-rest", "the documented example port; the service may pick another at start (foundry service status)"),
-            new ModelServer("KoboldCpp", 5001, false, new[] { "/api/v1", "/v1" }, "https://github.com/LostRuins/koboldcpp/wiki", "5001 is also ASP.NET's development HTTPS port"),
+            new ModelServer("KoboldCpp", 5001, false, new[] { "/api/v1", "/v1" }, "https://github.com/LostRuins/koboldcpp/wiki", "5001 is also ASP.NET Core's development HTTPS port (https://learn.microsoft.com/aspnet/core/fundamentals/servers/kestrel/endpoints)", byPortAlone: false),
         };
 
         /// <summary>
@@ -195,12 +203,6 @@ namespace ModelPolicy.Catalog
             return byAiPath ?? byPort;
         }
 
-        /// <summary>
-        /// 5000 and 5001: ASP.NET Core's development defaults (Kestrel's http and https ports,
-        /// https://learn.microsoft.com/aspnet/core/fundamentals/servers/kestrel/endpoints), which in C# code name the app's own
-        /// services far more often than text-generation-webui or KoboldCpp.
-        /// </summary>
-        public static bool IsAspNetDevelopmentPort(int port) => port == 5000 || port == 5001;
 
         /// <summary>The server whose default port this is, whatever the path (for a URL in an endpoint position).</summary>
         public static ModelServer? ByPort(string text, int hostStart, int hostLength, int end)
@@ -219,7 +221,7 @@ namespace ModelPolicy.Catalog
 
             foreach (var server in Servers)
             {
-                if (server.Port == port)
+                if (server.Port == port && server.ByPortAlone)
                 {
                     return server;
                 }
