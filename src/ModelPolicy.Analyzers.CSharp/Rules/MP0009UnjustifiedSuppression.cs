@@ -49,6 +49,13 @@ namespace ModelPolicy.Analyzers.Rules
                 }
             }
 
+            // [SuppressMessage] is found by its name (IsSuppressMessage): a file whose text never spells it has none, and
+            // most files need no walk over their declarations.
+            if (tree.GetText(cancellationToken).ToString().IndexOf("SuppressMessage", StringComparison.Ordinal) < 0)
+            {
+                return;
+            }
+
             foreach (var node in root.DescendantNodes(n => n is CompilationUnitSyntax || n is MemberDeclarationSyntax || n is AttributeListSyntax))
             {
                 if (node is AttributeSyntax attribute && IsSuppressMessage(attribute) && GuardedCheckId(attribute) is { } id && IsRegulated())

@@ -20,6 +20,7 @@ namespace ModelPolicy.Analyzers.Sites
         private readonly SyntaxNode?[] recent = new SyntaxNode?[8];
         private int recentNext;
         private ModelPolicySettings? policy;
+        private bool? isTestCode;
 
         /// <param name="report">Null for a dry run: every decision is made, nothing is reported or tallied.</param>
         public FileScan(SemanticModel model, Action<Diagnostic>? report, CancellationToken cancellationToken, CompilationState state, VerdictPipeline pipeline)
@@ -49,6 +50,9 @@ namespace ModelPolicy.Analyzers.Sites
 
         /// <summary>The file's policy, read the first time a value is judged.</summary>
         public ModelPolicySettings Policy => policy ??= State.Policies.For(Model.SyntaxTree);
+
+        /// <summary>Test code: a test project, or a file under a test folder (<see cref="CodeKinds.IsTestFile"/>), decided once per scan.</summary>
+        public bool IsTestCode => isTestCode ??= State.IsTestProject || CodeKinds.IsTestFile(Model.SyntaxTree.FilePath);
 
         public CancellationToken CancellationToken { get; }
 

@@ -1,15 +1,28 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelPolicy.Catalog;
 using ModelPolicy.Text;
 
 namespace ModelPolicy.Analyzers.Sites
 {
     /// <summary>
-    /// The places in a file's text where a site can have something to judge, in order: every quote (a string starts or
-    /// ends there) and every word a site's syntax tests look for in a name — the stems of model and endpoint position
-    /// names (<see cref="PositionWords"/>), <see cref="BindingFilter"/>'s AI-call and value-name words, <c>Claude</c>
-    /// (<see cref="SdkEnumMemberSite"/>) and <c>base</c> (a constructor initializer's arguments). Case is ignored; the
-    /// scan is one pass over the characters and never allocates.
+    /// The places in a file's text where a site can have something to judge, in order: a string that may matter, every
+    /// word a site's syntax tests look for in a name — the stems of model and endpoint position names
+    /// (<see cref="PositionWords"/>), <see cref="BindingFilter"/>'s AI-call and value-name words, <c>Claude</c>
+    /// (<see cref="SdkEnumMemberSite"/>) and <c>base</c> (a constructor initializer's arguments) — and whatever the scan
+    /// cannot read on its own. Case is ignored; one pass over the characters, never allocates.
+    /// <para>
+    /// The scan reads C#'s lexical structure as far as it is plain: comments are passed over, and so is a regular string
+    /// on one line, without escapes, that cannot matter on its text (<see cref="Leaf.MayMatter"/>: no URL, no leading
+    /// space, no model id's shape), holds no such word and stands beside no <c>+</c>. Everything else — a string that may
+    /// matter, a verbatim, raw or interpolated string, a character literal it cannot read, a preprocessor directive — is a
+    /// place: the caller finds its token in the tree and hands it to the scan (<see cref="Enter"/>), so the
+    /// tree, not this scan, decides what is code after anything unusual. Inside an interpolated string every quote and word
+    /// is a place.
+    /// </para>
     /// </summary>
     internal struct HotText
     {
@@ -20,30 +33,233 @@ namespace ModelPolicy.Analyzers.Sites
 
         private readonly string text;
         private int next;
+        private int exactUntil;
 
         public HotText(string text)
         {
             this.text = text;
             next = 0;
+            exactUntil = 0;
             Position = -1;
         }
 
         public int Position { get; private set; }
 
+        /// <summary>
+        /// What the tree holds at the place <paramref name="position"/>: the scan goes on after the token, or after the trivia
+        /// the place is in, and reads an interpolated string place by place. False when the place is in trivia (a comment,
+        /// a directive, disabled text): nothing there to visit.
+        /// </summary>
+        public bool Enter(SyntaxToken token, int position)
+        {
+            if (!token.Span.Contains(position))
+            {
+                next = Math.Max(next, position < token.SpanStart ? token.SpanStart : token.FullSpan.End);
+                return false;
+            }
+
+            next = Math.Max(next, token.Span.End);
+            if (token.Parent is InterpolatedStringExpressionSyntax interpolated && interpolated.StringStartToken == token)
+            {
+                exactUntil = Math.Max(exactUntil, interpolated.Span.End); // every quote and word inside is a place
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether a string's characters were passed over; set by <see cref="MoveNext"/> for tests.</summary>
+        internal Action<int, int>? OnSkippedString { get; set; }
+
         // Optimized at once: the compiler keeps jitting while it builds, which holds back tiering (docs/performance.md).
-        [MethodImpl((MethodImplOptions)512)] // AggressiveOptimization; netstandard2.0 lacks the name
+        [MethodImpl(HotPath.Optimized)]
         public bool MoveNext()
         {
-            for (var i = next; i < text.Length; i++)
+            var i = next;
+            while (i < text.Length)
             {
-                if (text[i] == '"' || Names.StartsAt(text, i))
+                var c = text[i];
+                if (i < exactUntil)
                 {
-                    return Found(i);
+                    if (c == '"' || Names.StartsAt(text, i))
+                    {
+                        return Found(i);
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case '"':
+                        var after = PlainStringEnd(i);
+                        if (after < 0)
+                        {
+                            return Found(i);
+                        }
+
+                        OnSkippedString?.Invoke(i, after);
+                        i = after;
+                        continue;
+                    case '\'':
+                        var close = CharacterEnd(i);
+                        if (close < 0)
+                        {
+                            return Found(i);
+                        }
+
+                        i = close;
+                        continue;
+                    case '/' when i + 1 < text.Length && text[i + 1] == '/':
+                        i = text.IndexOf('\n', i + 2);
+                        i = i < 0 ? text.Length : i + 1;
+                        continue;
+                    case '/' when i + 1 < text.Length && text[i + 1] == '*':
+                        i = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                        i = i < 0 ? text.Length : i + 2;
+                        continue;
+                    case '#' when AtLineStart(i):
+                        return Found(i); // a directive: disabled text after it can hold anything; the tree knows where code resumes
+                    default:
+                        if (Names.StartsAt(text, i))
+                        {
+                            return Found(i);
+                        }
+
+                        i++;
+                        continue;
                 }
             }
 
             next = text.Length;
             return false;
+        }
+
+        /// <summary>
+        /// The index after a regular string opening at <paramref name="quote"/> that the scan may pass over (see the class
+        /// summary), or -1 when it is a place.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        private int PlainStringEnd(int quote)
+        {
+            if (quote > 0 && (text[quote - 1] == '@' || text[quote - 1] == '$'))
+            {
+                return -1; // verbatim or interpolated
+            }
+
+            var start = quote + 1;
+            var end = start;
+            if (end < text.Length && text[end] == '"')
+            {
+                if (end + 1 < text.Length && text[end + 1] == '"')
+                {
+                    return -1; // raw
+                }
+            }
+            else
+            {
+                while (end < text.Length && text[end] != '"')
+                {
+                    var c = text[end];
+                    if (c == '\\' || c == '\n' || c == '\r')
+                    {
+                        return -1; // an escape (the value differs from the characters) or no end on this line
+                    }
+
+                    end++;
+                }
+
+                if (end >= text.Length)
+                {
+                    return -1;
+                }
+            }
+
+            // Leaf.MayMatter's text test on the characters themselves (a regular string without escapes holds no quote, so no JSON).
+            if (end - start >= 2
+                && (UrlText.SchemeLength(text, start, end) > 0 || char.IsWhiteSpace(text[start]) || ModelIdShape.IsPlausible(text, start, end)))
+            {
+                return -1;
+            }
+
+            // A word a name test looks for ({ "engine", value }: a request body's key), or a concatenation it may lead.
+            if (Names.IndexOfAny(text, start, end) >= 0 || NextTo('+', quote - 1, -1))
+            {
+                return -1;
+            }
+
+            var after = end + 1;
+            if (after + 1 < text.Length && (text[after] == 'u' || text[after] == 'U') && text[after + 1] == '8')
+            {
+                after += 2;
+            }
+
+            return NextTo('+', after, 1) ? -1 : after;
+        }
+
+        /// <summary>Whether the first character from <paramref name="index"/> on (stepping by <paramref name="step"/>) past spaces is the sign, or a comment.</summary>
+        private bool NextTo(char sign, int index, int step)
+        {
+            for (var i = index; i >= 0 && i < text.Length; i += step)
+            {
+                var c = text[i];
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                {
+                    continue;
+                }
+
+                return c == sign || c == '/';
+            }
+
+            return false;
+        }
+
+        /// <summary>The index after a character literal opening at <paramref name="quote"/> ('"', '\'', '\u0022'), or -1.</summary>
+        private int CharacterEnd(int quote)
+        {
+            if (quote + 2 < text.Length && text[quote + 1] != '\\' && text[quote + 1] != '\n' && text[quote + 2] == '\'')
+            {
+                return quote + 3;
+            }
+
+            if (quote + 3 < text.Length && text[quote + 1] == '\\')
+            {
+                var limit = Math.Min(text.Length, quote + 12);
+                for (var i = quote + 3; i < limit; i++)
+                {
+                    var c = text[i];
+                    if (c == '\'')
+                    {
+                        return i + 1;
+                    }
+
+                    if (c == '\n' || c == '"')
+                    {
+                        return -1;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        private bool AtLineStart(int index)
+        {
+            for (var i = index - 1; i >= 0; i--)
+            {
+                var c = text[i];
+                if (c == '\n')
+                {
+                    return true;
+                }
+
+                if (c != ' ' && c != '\t' && c != '\r')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private bool Found(int position)

@@ -41,16 +41,11 @@ namespace ModelPolicy.Analyzers.Sites
             var tree = model.SyntaxTree;
             var text = tree.GetText(file.CancellationToken).ToString();
             var root = tree.GetRoot(file.CancellationToken);
-            var skipUntil = 0;
             SyntaxNode scope = root;
             var places = new HotText(text);
             while (places.MoveNext())
             {
                 var position = places.Position;
-                if (position < skipUntil)
-                {
-                    continue;
-                }
 
                 // Places come in order and close together: enter the tree from the last place's nearest common ancestor.
                 while (scope.Parent != null && !scope.FullSpan.Contains(position))
@@ -60,14 +55,11 @@ namespace ModelPolicy.Analyzers.Sites
 
                 var token = scope.FindToken(position);
                 scope = token.Parent ?? root;
-                if (!token.Span.Contains(position))
+                if (!places.Enter(token, position))
                 {
-                    // In trivia (a comment, a doc comment): nothing here until the token it belongs to.
-                    skipUntil = Math.Max(position + 1, token.SpanStart);
-                    continue;
+                    continue; // in trivia: a comment, a directive, disabled text
                 }
 
-                skipUntil = token.Span.End;
                 file.CancellationToken.ThrowIfCancellationRequested();
                 Visit(token, file);
             }

@@ -41,11 +41,15 @@ namespace ModelPolicy.Analyzers.Sites
 
         /// <summary>The first index at or after <paramref name="start"/> where a word begins, or -1.</summary>
         [MethodImpl(HotPath.Optimized)]
-        public int IndexOfAny(string text, int start)
+        public int IndexOfAny(string text, int start) => IndexOfAny(text, start, text.Length);
+
+        /// <summary>The first index in <c>[start, end)</c> where a word begins (and ends by <paramref name="end"/>), or -1.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        public int IndexOfAny(string text, int start, int end)
         {
-            for (var i = start; i < text.Length; i++)
+            for (var i = start; i < end; i++)
             {
-                if (StartsAt(text, i))
+                if (StartsAt(text, i, end))
                 {
                     return i;
                 }
@@ -58,10 +62,14 @@ namespace ModelPolicy.Analyzers.Sites
 
         /// <summary>Whether a word begins at <paramref name="index"/>.</summary>
         [MethodImpl(HotPath.Optimized)]
-        public bool StartsAt(string text, int index)
+        public bool StartsAt(string text, int index) => StartsAt(text, index, text.Length);
+
+        /// <summary>Whether a word begins at <paramref name="index"/> and ends by <paramref name="end"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        public bool StartsAt(string text, int index, int end)
         {
             var first = (text[index] | 0x20) - 'a';
-            if ((uint)first >= 26 || index + 1 >= text.Length)
+            if ((uint)first >= 26 || index + 1 >= end)
             {
                 return false;
             }
@@ -74,7 +82,7 @@ namespace ModelPolicy.Analyzers.Sites
 
             foreach (var word in words)
             {
-                if (index + word.Length <= text.Length && Matches(text, index, word))
+                if (index + word.Length <= end && Matches(text, index, word))
                 {
                     return true;
                 }

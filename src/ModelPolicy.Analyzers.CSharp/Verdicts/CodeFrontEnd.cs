@@ -195,19 +195,19 @@ namespace ModelPolicy.Analyzers.Verdicts
                 server = ModelServers.ByPort(text, hostStart, hostLength, end);
             }
 
-            // In test code a host neither the catalog nor the model servers know is made up (https://my.custom.com/expected/test/endpoint),
-            // as an unknown id is, and so is a made-up name with a port: real provider hosts and local model servers are still
-            // reported there.
-            if (entry == null && IsTestCode && (server == null || IsMadeUpServerName(text, hostStart, hostLength, end, server)))
-            {
-                return;
-            }
-
             // An endpoint member or parameter of the user's own type or the framework (BaseAddress = "https://open.bigmodel.cn/",
             // new Uri(…)) names a catalog host's endpoint whatever the path; a literal anywhere must be under the host's API path.
             var named = (position.Evidence is Evidence.NameOnUserType or Evidence.NameOnFrameworkType) && entry != null;
             if (position.Evidence != Evidence.ApiPosition && server == null && !named && !EndpointCountsUnnamed(entry, text, hostStart + hostLength, end)
                 && !(entry == null && IsNamedEndpointDeclaration(node) && EndpointText.IsAiApiBase(text, hostStart, hostLength, end)))
+            {
+                return;
+            }
+
+            // In test code a host neither the catalog nor the model servers know is made up (https://my.custom.com/expected/test/endpoint),
+            // as an unknown id is, and so is a made-up name with a port: real provider hosts and local model servers are still
+            // reported there.
+            if (entry == null && IsTestCode && (server == null || IsMadeUpServerName(text, hostStart, hostLength, end, server)))
             {
                 return;
             }
@@ -299,8 +299,7 @@ namespace ModelPolicy.Analyzers.Verdicts
             }
         }
 
-        /// <summary>Test code: a test project, or a file under a test folder.</summary>
-        private bool IsTestCode => state.IsTestProject || CodeKinds.IsTestFile(Model.SyntaxTree.FilePath);
+        private bool IsTestCode => file.IsTestCode;
 
         private bool MarkReported(Location location, ValueKind kind)
         {

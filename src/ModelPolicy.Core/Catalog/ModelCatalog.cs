@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -35,6 +36,12 @@ namespace ModelPolicy.Catalog
         private readonly PatternIndex<ModelFamily> modelIndex = new PatternIndex<ModelFamily>();
         private readonly PatternIndex<HostEntry> hostIndex = new PatternIndex<HostEntry>();
         private HashSet<string>? organisations;
+
+        // A build asks about the same strings in file after file ("application/json", "Content-Type"): each is answered
+        // once. Bounded, for a process that lives long (an IDE) and sees every string typed.
+        private readonly ConcurrentDictionary<string, bool> knownAnswers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private int knownAnswerCount;
+        private const int MaxKnownAnswers = 1 << 16;
 
         private ModelCatalog()
         {
@@ -224,9 +231,28 @@ namespace ModelPolicy.Catalog
             return match;
         }
 
-        /// <summary>True when some family matches the id; unlike <see cref="MatchModel"/> this never allocates.</summary>
+        /// <summary>True when some family matches the id; unlike <see cref="MatchModel"/> this allocates nothing but its memo's entry.</summary>
         [MethodImpl(HotPath.Optimized)]
-        public bool IsKnownModel(string id) => ModelIdShape.IsPlausible(id) && (FindFamily(id).Value != null || FindAlias(id) != null);
+        public bool IsKnownModel(string id)
+        {
+            if (!ModelIdShape.IsPlausible(id))
+            {
+                return false;
+            }
+
+            if (knownAnswers.TryGetValue(id, out var known))
+            {
+                return known;
+            }
+
+            known = FindFamily(id).Value != null || FindAlias(id) != null;
+            if (System.Threading.Interlocked.Increment(ref knownAnswerCount) <= MaxKnownAnswers)
+            {
+                knownAnswers.TryAdd(id, known);
+            }
+
+            return known;
+        }
 
         /// <summary>
         /// A model hub organisation on its own (<c>deepseek-ai</c>, <c>meta-llama</c>, <c>Qwen</c>): the part before the '/' of an

@@ -28,9 +28,13 @@ namespace ModelPolicy.Catalog
         /// (<c>OpenAI:Model</c>), not a URL.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        public static bool IsPlausible(string text)
+        public static bool IsPlausible(string text) => IsPlausible(text, 0, text.Length);
+
+        /// <summary>The same test on <c>text[start..end)</c>, for a string's characters in a file's text.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        public static bool IsPlausible(string text, int start, int end)
         {
-            if (text.Length < 2 || text.Length > MaxLength)
+            if (end - start < 2 || end - start > MaxLength)
             {
                 return false;
             }
@@ -39,7 +43,7 @@ namespace ModelPolicy.Catalog
             var colon = -1;
             var dot = -1;
             var upperAfterColon = false;
-            for (var i = 0; i < text.Length; i++)
+            for (var i = start; i < end; i++)
             {
                 var c = text[i];
                 if (c >= 'a' && c <= 'z')
@@ -57,7 +61,7 @@ namespace ModelPolicy.Catalog
                 }
                 else if (c == ':')
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '/')
+                    if (i + 1 < end && text[i + 1] == '/')
                     {
                         return false; // a URL
                     }
@@ -78,7 +82,7 @@ namespace ModelPolicy.Catalog
                 }
             }
 
-            if (!letter || (underscore && !lower) || (dot > 0 && ContentFiles.IsExtension(text, dot + 1, text.Length)))
+            if (!letter || (underscore && !lower) || (dot > start && ContentFiles.IsExtension(text, dot + 1, end)))
             {
                 return false;
             }

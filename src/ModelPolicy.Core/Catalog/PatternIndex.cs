@@ -84,13 +84,44 @@ namespace ModelPolicy.Catalog
         {
             foreach (var entry in entries)
             {
-                if (entry.Specificity > best.Specificity && Glob.IsMatch(entry.Pattern, text, start, length))
+                if (entry.Specificity > best.Specificity && EndsWith(text, start, length, entry.Tail) && Glob.IsMatch(entry.Pattern, text, start, length))
                 {
                     best = new Hit(entry.Value, entry.Specificity, entry.PositionOnly);
                 }
             }
 
             return best;
+        }
+
+        /// <summary>Whether <c>text[start..start+length)</c> ends with <paramref name="tail"/>, ignoring ASCII case.</summary>
+        private static bool EndsWith(string text, int start, int length, string tail)
+        {
+            if (tail.Length > length)
+            {
+                return false;
+            }
+
+            var offset = start + length - tail.Length;
+            for (var i = tail.Length - 1; i >= 0; i--)
+            {
+                if (!Glob.EqualsIgnoreCase(tail[i], text[offset + i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The literal characters after a pattern's last wildcard, which every text it matches ends with
+        /// (<c>*.openai.azure.com</c> → <c>.openai.azure.com</c>): most texts fail this before the glob is tried.
+        /// Empty for a pattern that ends with a wildcard.
+        /// </summary>
+        private static string TailOf(string pattern)
+        {
+            var last = pattern.LastIndexOfAny(new[] { '*', '?' });
+            return last < 0 ? pattern : pattern.Substring(last + 1);
         }
 
         /// <summary>Literal characters before the first wildcard count most; the rest break ties.</summary>
@@ -132,12 +163,15 @@ namespace ModelPolicy.Catalog
             public Entry(string pattern, T value, int specificity, bool positionOnly)
             {
                 Pattern = pattern;
+                Tail = TailOf(pattern);
                 Value = value;
                 Specificity = specificity;
                 PositionOnly = positionOnly;
             }
 
             public string Pattern { get; }
+
+            public string Tail { get; }
 
             public T Value { get; }
 

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelPolicy.Analyzers.Sites;
+using ModelPolicy.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace ModelPolicy.Analyzers.Tests.Rules
+{
+    /// <summary>
+    /// Sites/HotText.cs passes over plain strings that cannot matter without asking the tree. What it passes over must be
+    /// exactly such a string token, whatever comes before it in the file: comments with quotes, character literals,
+    /// verbatim, raw and interpolated strings, directives with disabled text. Checked against the parser on tricky text
+    /// and on every file of the corpus; and the strings it must not pass over are still reported.
+    /// </summary>
+    [Trait("Rule", "MP0001")]
+    public class HotTextScanTests
+    {
+        private const string Tricky = """"
+            using System;
+            // a comment with "an odd quote
+            /* a block "comment" with ' and " inside
+               over lines " */
+            #if NEVER
+            var broken = "unterminated
+            #else
+            class C
+            {
+            #endif
+                const char Quote = '"', Escaped = '\"', Backslash = '\\', Unicode = '\u0022', Apostrophe = '\'';
+                string Verbatim = @"a ""quoted"" word, then "" and done";
+                string Raw = """
+                    a "raw" string with "" and ""
+                    """;
+                string Interpolated = $"x {Foo("inner one")} and {(true ? "a" : "b")} then \" end";
+                string VerbatimInterpolated = $@"{Foo("inner two")} "" {Bar}";
+                string RawInterpolated = $$"""{"a": "{{Foo("inner three")}}"}""";
+                string Escapes = "tab\t and \"quote\" here";
+                string Utf8 = "bytes"u8.Length.ToString();
+                string Concat = "first" + "second";
+                string Commented = "before" /* between */ + "after";
+                string Plain = "just words";
+                static string Foo(string s) => s;
+                static string Bar => "bar";
+            #region a region with "a quote
+                string Last = "last one";
+            #endregion
+            }
+            """";
+
+        [Fact]
+        public void WhatTheScanPassesOverIsAPlainStringTokenOnTrickyText() => AssertSkipsAreStringTokens(Tricky, "tricky");
+
+        [Fact]
+        public void WhatTheScanPassesOverIsAPlainStringTokenInEveryCorpusFile()
+        {
+            var files = Directory.GetFiles(Corpus.CorpusTests.CasesDirectory, "*.cs.txt");
+            Assert.NotEmpty(files);
+            var skipped = 0;
+            foreach (var file in files)
+            {
+                skipped += AssertSkipsAreStringTokens(File.ReadAllText(file), Path.GetFileName(file));
+            }
+
+            Assert.True(skipped > 50, $"only {skipped} strings passed over in the corpus: the scan no longer passes over plain strings");
+        }
+
+        [Fact]
+        public void PlainStringsAreInFactPassedOver()
+        {
+            var skipped = Skips("class C { string A = \"just words\"; string B = \"Content-Type: text\"; string C = \"x\"; }");
+            Assert.Equal(3, skipped.Count);
+        }
+
+        [Theory]
+        [InlineData("class C { string A = \"gpt-4o\"; }")] // a model id's shape
+        [InlineData("class C { string A = \"https://example.org/x\"; }")] // a URL
+        [InlineData("class C { string A = \" leading space\"; }")] // may be a padded URL
+        [InlineData("class C { string A = \"the engine here\"; }")] // a name word ({ \"engine\", value })
+        [InlineData("class C { string A = \"a b\" + B; string B = \"c\"; }")] // leads a concatenation
+        [InlineData("class C { string A = B + \"c d\"; string B = \"c\"; }")] // in a concatenation
+        [InlineData("class C { string A = \"with \\\\ escape\"; }")] // an escape: the value is not the characters
+        public void StringsThatMayMatterAreNotPassedOver(string source)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source);
+            var literal = tree.GetRoot().DescendantTokens().First(t => t.IsKind(SyntaxKind.StringLiteralToken));
+            Assert.DoesNotContain(Skips(source), s => s.Start == literal.SpanStart);
+        }
+
+        [Fact]
+        public Task StringsAfterTrickyTextAreStillReported() => Verify.AnalyzerAsync("""
+            using OpenAI.Chat;
+
+            // an odd "quote in a comment
+            class C
+            {
+                const char Quote = '"';
+                string Verbatim = @"say ""hi"" ";
+            #if NEVER
+                string Broken = "unterminated
+            #endif
+                string Interpolated = $"a {Quote} b";
+                ChatClient A(string key) => new ChatClient({|MP0001:"gpt-4o"|}, key);
+                string B = "words" + {|MP0001:"gpt-4o-mini"|};
+            }
+            """);
+
+        private static int AssertSkipsAreStringTokens(string source, string name)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview));
+            var tokens = tree.GetRoot().DescendantTokens(descendIntoTrivia: true)
+                .Where(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.Utf8StringLiteralToken))
+                .ToDictionary(t => t.SpanStart);
+            var skips = Skips(source);
+            foreach (var (start, end) in skips)
+            {
+                Assert.True(tokens.TryGetValue(start, out var token), $"{name}: the scan passed over [{start}, {end}) «{source.Substring(start, end - start)}», which is no string token");
+                Assert.Equal(token.Span.End, end);
+                Assert.False(token.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression), $"{name}: passed over {token.Text}, part of a concatenation");
+                Assert.False(token.IsMissing || token.ContainsDiagnostics, $"{name}: passed over a broken string {token.Text}");
+            }
+
+            return skips.Count;
+        }
+
+        private static List<(int Start, int End)> Skips(string source)
+        {
+            var skips = new List<(int Start, int End)>();
+            var root = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview)).GetRoot();
+            var scan = new HotText(source) { OnSkippedString = (start, end) => skips.Add((start, end)) };
+            while (scan.MoveNext())
+            {
+                scan.Enter(root.FindToken(scan.Position), scan.Position); // as the file scan does: the tree says where code goes on
+            }
+
+            return skips;
+        }
+    }
+}
