@@ -12,12 +12,16 @@ namespace ModelPolicy.Analyzers.Sites
     /// The places in a file's text where a site can have something to judge, in order: a string that may matter, every
     /// word a site's syntax tests look for in a name — the stems of model and endpoint position names
     /// (<see cref="PositionWords"/>), <see cref="BindingFilter"/>'s AI-call and value-name words, <c>Claude</c>
-    /// (<see cref="SdkEnumMemberSite"/>) and <c>base</c> (a constructor initializer's arguments) — and whatever the scan
+    /// (<see cref="SdkEnumMemberSite"/>) and the keyword <c>base</c> (a constructor initializer's arguments) — and whatever the scan
     /// cannot read on its own. Case is ignored; one pass over the characters, never allocates.
     /// <para>
     /// The scan reads C#'s lexical structure as far as it is plain: comments are passed over, and so is a regular string
     /// on one line, without escapes, that cannot matter on its text (<see cref="Leaf.MayMatter"/>: no URL, no leading
-    /// space, no model id's shape), holds no such word and stands beside no <c>+</c>. Everything else — a string that may
+    /// space, no model id's shape), holds no such word and stands beside no <c>+</c>. A string with a model id's shape is
+    /// passed over too when the catalog does not know it and no such word (nor another string that is a place) comes
+    /// before it in its statement: an unknown id counts only in an SDK's own position, and every site that finds one
+    /// starts from a name word before it (<c>GetChatClient(</c>, <c>model:</c>, <c>Model =</c>, <c>{ "model", …</c>).
+    /// Everything else — a string that may
     /// matter, a verbatim, raw or interpolated string, a character literal it cannot read, a preprocessor directive — is a
     /// place: the caller finds its token in the tree and hands it to the scan (<see cref="Enter"/>), so the
     /// tree, not this scan, decides what is code after anything unusual. Inside an interpolated string every quote and word
@@ -32,14 +36,21 @@ namespace ModelPolicy.Analyzers.Sites
         private static readonly WordSet Names = new WordSet(Words());
 
         private readonly string text;
+        private readonly ModelCatalog? catalog;
         private int next;
         private int exactUntil;
+        private int lastWord;
+        private int lastBoundary;
 
-        public HotText(string text)
+        /// <param name="catalog">Null: every string with a model id's shape is a place (tests of the lexical reading).</param>
+        public HotText(string text, ModelCatalog? catalog = null)
         {
             this.text = text;
+            this.catalog = catalog;
             next = 0;
             exactUntil = 0;
+            lastWord = -1;
+            lastBoundary = -1;
             Position = -1;
         }
 
@@ -82,6 +93,7 @@ namespace ModelPolicy.Analyzers.Sites
                 {
                     if (c == '"' || Names.StartsAt(text, i))
                     {
+                        lastWord = i;
                         return Found(i);
                     }
 
@@ -95,6 +107,7 @@ namespace ModelPolicy.Analyzers.Sites
                         var after = PlainStringEnd(i);
                         if (after < 0)
                         {
+                            lastWord = i; // a string that may matter, or a name word in one ({ "model", … }): what follows may be its value
                             return Found(i);
                         }
 
@@ -120,9 +133,15 @@ namespace ModelPolicy.Analyzers.Sites
                         continue;
                     case '#' when AtLineStart(i):
                         return Found(i); // a directive: disabled text after it can hold anything; the tree knows where code resumes
+                    case ';':
+                    case '}':
+                        lastBoundary = i;
+                        i++;
+                        continue;
                     default:
-                        if (Names.StartsAt(text, i))
+                        if (Names.StartsAt(text, i) || (c == 'b' && IsKeywordAt(i, "base")))
                         {
+                            lastWord = i;
                             return Found(i);
                         }
 
@@ -176,14 +195,19 @@ namespace ModelPolicy.Analyzers.Sites
             }
 
             // Leaf.MayMatter's text test on the characters themselves (a regular string without escapes holds no quote, so no JSON).
-            if (end - start >= 2
-                && (UrlText.SchemeLength(text, start, end) > 0 || char.IsWhiteSpace(text[start]) || ModelIdShape.IsPlausible(text, start, end)))
+            var idShaped = false;
+            if (end - start >= 2)
             {
-                return -1;
+                if (UrlText.SchemeLength(text, start, end) > 0 || char.IsWhiteSpace(text[start]))
+                {
+                    return -1;
+                }
+
+                idShaped = ModelIdShape.IsPlausible(text, start, end);
             }
 
             // A word a name test looks for ({ "engine", value }: a request body's key), or a concatenation it may lead.
-            if (Names.IndexOfAny(text, start, end) >= 0 || NextTo('+', quote - 1, -1))
+            if (Names.IndexOfAny(text, start, end) >= 0)
             {
                 return -1;
             }
@@ -194,7 +218,20 @@ namespace ModelPolicy.Analyzers.Sites
                 after += 2;
             }
 
-            return NextTo('+', after, 1) ? -1 : after;
+            if (NextTo('+', quote - 1, -1) || NextTo('+', after, 1))
+            {
+                return -1;
+            }
+
+            // An id the catalog does not know counts only in an SDK's own position, and every site that can find one needs a
+            // name word before it in its statement (GetChatClient(, model:, Model =, { "model", …): with none since the last
+            // ';' or '}', only a known id can matter here (LiteralSite).
+            if (idShaped && (catalog == null || lastWord > lastBoundary || catalog.IsKnownModel(text.Substring(start, end - start))))
+            {
+                return -1;
+            }
+
+            return after;
         }
 
         /// <summary>Whether the first character from <paramref name="index"/> on (stepping by <paramref name="step"/>) past spaces is the sign, or a comment.</summary>
@@ -243,6 +280,14 @@ namespace ModelPolicy.Analyzers.Sites
             return -1;
         }
 
+        /// <summary>The keyword itself (<c>: base(…)</c>), not a name holding it (BaseDirectory, Database).</summary>
+        private bool IsKeywordAt(int index, string keyword) =>
+            string.CompareOrdinal(text, index, keyword, 0, keyword.Length) == 0
+            && (index == 0 || !IsNameCharacter(text[index - 1]))
+            && (index + keyword.Length >= text.Length || !IsNameCharacter(text[index + keyword.Length]));
+
+        private static bool IsNameCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
+
         private bool AtLineStart(int index)
         {
             for (var i = index - 1; i >= 0; i--)
@@ -287,7 +332,6 @@ namespace ModelPolicy.Analyzers.Sites
             }
 
             yield return "claude";
-            yield return "base";
         }
     }
 }

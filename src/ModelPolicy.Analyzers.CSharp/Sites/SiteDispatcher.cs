@@ -42,7 +42,7 @@ namespace ModelPolicy.Analyzers.Sites
             var text = tree.GetText(file.CancellationToken).ToString();
             var root = tree.GetRoot(file.CancellationToken);
             SyntaxNode scope = root;
-            var places = new HotText(text);
+            var places = new HotText(text, file.State.Catalog);
             while (places.MoveNext())
             {
                 var position = places.Position;
