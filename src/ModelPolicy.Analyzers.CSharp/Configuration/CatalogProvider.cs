@@ -47,10 +47,26 @@ namespace ModelPolicy.Analyzers.Configuration
         /// <summary>The catalog files among the additional files, in a deterministic (path) order.</summary>
         public static ImmutableArray<CatalogSource> FindSources(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
         {
-            var sources = ImmutableArray.CreateBuilder<CatalogSource>();
-            foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+            // Most projects have none: no sorting and no builder then (every compile pays for this at start-up).
+            List<AdditionalText>? catalogs = null;
+            foreach (var file in files)
             {
-                if (IsCatalogFile(file.Path) && file.GetText(cancellationToken) is { } text)
+                if (IsCatalogFile(file.Path))
+                {
+                    (catalogs ??= new List<AdditionalText>()).Add(file);
+                }
+            }
+
+            if (catalogs == null)
+            {
+                return ImmutableArray<CatalogSource>.Empty;
+            }
+
+            catalogs.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            var sources = ImmutableArray.CreateBuilder<CatalogSource>(catalogs.Count);
+            foreach (var file in catalogs)
+            {
+                if (file.GetText(cancellationToken) is { } text)
                 {
                     sources.Add(new CatalogSource(file.Path, text));
                 }

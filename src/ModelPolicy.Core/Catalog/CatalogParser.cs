@@ -62,6 +62,31 @@ namespace ModelPolicy.Catalog
             return file;
         }
 
+        /// <summary>
+        /// A date as yyyy-MM-dd that exists (2026-02-29 does not), read by hand: DateTime.TryParseExact loads culture data,
+        /// which every compile paid for at start-up.
+        /// </summary>
+        internal static bool IsDate(string text)
+        {
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+            {
+                return false;
+            }
+
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+                {
+                    return false;
+                }
+            }
+
+            var year = ((text[0] - '0') * 1000) + ((text[1] - '0') * 100) + ((text[2] - '0') * 10) + (text[3] - '0');
+            var month = ((text[5] - '0') * 10) + (text[6] - '0');
+            var day = ((text[8] - '0') * 10) + (text[9] - '0');
+            return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+        }
+
         private sealed class LineReader
         {
             private readonly CatalogFile file;
@@ -370,7 +395,7 @@ namespace ModelPolicy.Catalog
 
                 var table = name.Substring(0, colon).ToLowerInvariant();
                 var code = name.Substring(colon + 1).ToLowerInvariant();
-                if (scope.RegionsOf(table).Any(r => r.Code == code))
+                if (scope.HasRegion(table, code))
                 {
                     Error(nameColumn, name.Length, "region '" + name + "' is declared twice");
                     return;
@@ -401,7 +426,7 @@ namespace ModelPolicy.Catalog
                     return;
                 }
 
-                if (!DateTime.TryParseExact(read!.Text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                if (!IsDate(read!.Text))
                 {
                     Error(read.Column, read.Text.Length, "read= is the date the source was read, as yyyy-MM-dd; not '" + read.Text + "'");
                     return;
@@ -619,6 +644,7 @@ namespace ModelPolicy.Catalog
     {
         private readonly Dictionary<string, CountryGroup> groups = new Dictionary<string, CountryGroup>(StringComparer.OrdinalIgnoreCase);
         private readonly List<CloudRegion> regions = new List<CloudRegion>();
+        private readonly HashSet<string> regionKeys = new HashSet<string>(StringComparer.Ordinal);
 
         public Scope(Dictionary<string, Vendor> vendors, ModelCatalog? known)
         {
@@ -632,7 +658,33 @@ namespace ModelPolicy.Catalog
 
         public void Add(CountryGroup group) => groups[group.Name] = group;
 
-        public void Add(CloudRegion region) => regions.Add(region);
+        public void Add(CloudRegion region)
+        {
+            regions.Add(region);
+            regionKeys.Add(region.Table + ":" + region.Code);
+        }
+
+        /// <summary>Whether <c>table:code</c> is declared in this scope or the catalog it extends (table and code lower-case).</summary>
+        public bool HasRegion(string table, string code)
+        {
+            if (regionKeys.Contains(table + ":" + code))
+            {
+                return true;
+            }
+
+            if (Known != null)
+            {
+                foreach (var region in Known.CloudRegions)
+                {
+                    if (string.Equals(region.Table, table, StringComparison.OrdinalIgnoreCase) && region.Code == code)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The group's name as declared, or null when no such group is in scope.</summary>
         public string? GroupName(string name) =>
