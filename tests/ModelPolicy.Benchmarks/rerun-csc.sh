@@ -7,6 +7,8 @@
 #   ANALYZER_DIR  optional: a folder with ModelPolicy.Analyzers.CSharp.dll, ModelPolicy.Analyzers.CSharp.CodeFixes.dll and
 #                 ModelPolicy.Core.dll to use instead of the packed package's (a build of the step to measure)
 #   ROUNDS        optional, default 3
+#   RERUN_WRAP    optional environment variable: a command csc is run under, for a profile of the same compile, e.g.
+#                 RERUN_WRAP="dotnet-trace collect --profile dotnet-sampled-thread-time -o svc.nettrace --"
 # Prints one line per compile: wall seconds and the analyzer times csc's /reportanalyzer printed.
 set -euo pipefail
 [ $# -ge 3 ] || { echo "usage: $0 BENCH_OUT PROJECT MODE [ANALYZER_DIR] [ROUNDS]" >&2; exit 2; }

@@ -91,16 +91,6 @@ namespace ModelPolicy.Analyzers.Enforcement
 
         private static string Verb(string severity) => severity == "none" ? "turns off" : "lowers to " + severity;
 
-        /// <summary>Options objects compared as objects (netstandard2.0 has no ReferenceEqualityComparer).</summary>
-        private sealed class SameObject : IEqualityComparer<AnalyzerConfigOptions>
-        {
-            public static readonly SameObject Instance = new SameObject();
-
-            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(AnalyzerConfigOptions obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-        }
-
         private sealed partial class Run
         {
             private readonly Compilation compilation;
@@ -180,22 +170,14 @@ namespace ModelPolicy.Analyzers.Enforcement
             public void CheckTrees()
             {
                 var treeOptions = compilation.Options.SyntaxTreeOptionsProvider;
-
-                // Files under the same .editorconfig sections share one options object: their policy keys are read once (read-only after).
-                var keysOf = new Dictionary<AnalyzerConfigOptions, List<KeyValuePair<string, string>>>(SameObject.Instance);
                 foreach (var tree in compilation.SyntaxTrees)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var treeConfig = provider.GetOptions(tree);
-                    if (!keysOf.TryGetValue(treeConfig, out var keys))
-                    {
-                        keys = treeConfig.Keys
-                            .Where(k => k.StartsWith(PolicyKeys.Prefix, StringComparison.OrdinalIgnoreCase))
-                            .Select(k => new KeyValuePair<string, string>(k, treeConfig.TryGetValue(k, out var v) ? v : string.Empty))
-                            .ToList();
-                        keysOf.Add(treeConfig, keys);
-                    }
-
+                    var keys = treeConfig.Keys
+                        .Where(k => k.StartsWith(PolicyKeys.Prefix, StringComparison.OrdinalIgnoreCase))
+                        .Select(k => new KeyValuePair<string, string>(k, treeConfig.TryGetValue(k, out var v) ? v : string.Empty))
+                        .ToList();
                     var profile = keys.FirstOrDefault(k => string.Equals(k.Key, PolicyKeys.Profile, StringComparison.OrdinalIgnoreCase)).Value;
                     var floorSettings = floors.Select(f => (Floor: f, Settings: f.SettingsFor(tree.FilePath, catalog))).ToList();
                     treeConfig.TryGetValue(PolicyKeys.EnforcementException, out var exception);

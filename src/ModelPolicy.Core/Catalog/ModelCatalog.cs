@@ -38,10 +38,10 @@ namespace ModelPolicy.Catalog
         private HashSet<string>? organisations;
 
         // A build asks about the same strings in file after file ("application/json", "Content-Type"): each is answered
-        // once. Bounded, for a process that lives long (an IDE) and sees every string typed.
+        // once. Bounded (16,384 strings, then emptied), for a process that lives long (an IDE, the compiler server).
         private readonly ConcurrentDictionary<string, bool> knownAnswers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private int knownAnswerCount;
-        private const int MaxKnownAnswers = 1 << 16;
+        private const int MaxKnownAnswers = 1 << 14;
 
         private ModelCatalog()
         {
@@ -246,11 +246,14 @@ namespace ModelPolicy.Catalog
             }
 
             known = FindFamily(id).Value != null || FindAlias(id) != null;
-            if (System.Threading.Interlocked.Increment(ref knownAnswerCount) <= MaxKnownAnswers)
+            if (System.Threading.Interlocked.Increment(ref knownAnswerCount) > MaxKnownAnswers)
             {
-                knownAnswers.TryAdd(id, known);
+                // Full (a long-lived process, many projects): start again rather than keep only the first project's strings.
+                knownAnswers.Clear();
+                System.Threading.Interlocked.Exchange(ref knownAnswerCount, 0);
             }
 
+            knownAnswers.TryAdd(id, known);
             return known;
         }
 
