@@ -34,10 +34,10 @@ dir=$(find "$out/both" -name "$project.csproj" -not -path '*/obj/*' | head -n 1 
 cd "$dir"
 for r in $(seq 1 "$rounds"); do
   start=$(date +%s.%N)
-  result=$(dotnet exec "$csc_dll" "${args[@]}" 2>&1 || true)
+  result=$(${RERUN_WRAP:-} dotnet exec "$csc_dll" "${args[@]}" 2>&1 || true)
   end=$(date +%s.%N)
-  o=$(grep -E ' ModelPolicy\.Analyzers\.CSharp, Version' <<<"$result" | awk '{print $1}' | head -n 1)
-  b=$(grep -E 'CSharp\.BannedApiAnalyzers, Version' <<<"$result" | awk '{print $1}' | head -n 1)
+  o=$(grep -E ' ModelPolicy\.Analyzers\.CSharp, Version' <<<"$result" | awk '{print $1}' | head -n 1 || true)
+  b=$(grep -E 'CSharp\.BannedApiAnalyzers, Version' <<<"$result" | awk '{print $1}' | head -n 1 || true)
   printf 'round %s mode %s wall=%.2fs modelpolicy=%ss bannedapi=%ss MP=%s\n' "$r" "$mode" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" \
     "${o:-0}" "${b:-0}" "$(grep -cE '(warning|error) MP0' <<<"$result" || true)"
 done
