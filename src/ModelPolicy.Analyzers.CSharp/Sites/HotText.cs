@@ -16,8 +16,8 @@ namespace ModelPolicy.Analyzers.Sites
     /// cannot read on its own. Case is ignored; one pass over the characters, never allocates.
     /// <para>
     /// The scan reads C#'s lexical structure as far as it is plain: comments are passed over, and so is a regular string
-    /// on one line, without escapes, that cannot matter on its text (<see cref="Leaf.MayMatter"/>: no URL, no leading
-    /// space, no model id's shape), holds no such word and stands beside no <c>+</c>. A string with a model id's shape is
+    /// on one line, without escapes, that cannot matter on its text (<see cref="Leaf.MayMatter"/>: no URL, even after
+    /// leading spaces, no model id's shape), holds no such word and stands beside no <c>+</c>. A string with a model id's shape is
     /// passed over too when the catalog does not know it and no such word (nor another string that is a place) comes
     /// before it in its statement: an unknown id counts only in an SDK's own position, and every site that finds one
     /// starts from a name word before it (<c>GetChatClient(</c>, <c>model:</c>, <c>Model =</c>, <c>{ "model", …</c>).
@@ -198,7 +198,7 @@ namespace ModelPolicy.Analyzers.Sites
             var idShaped = false;
             if (end - start >= 2)
             {
-                if (UrlText.SchemeLength(text, start, end) > 0 || char.IsWhiteSpace(text[start]))
+                if (UrlText.SchemeLength(text, start, end) > 0 || UrlText.IsUrlAfterSpaces(text, start, end))
                 {
                     return -1;
                 }

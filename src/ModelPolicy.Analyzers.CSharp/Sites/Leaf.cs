@@ -39,7 +39,7 @@ namespace ModelPolicy.Analyzers.Sites
                 return false;
             }
 
-            if (UrlText.SchemeLength(text, 0, text.Length) > 0 || char.IsWhiteSpace(text[0]) || JsonKeyScanner.MayContainJson(text)
+            if (UrlText.SchemeLength(text, 0, text.Length) > 0 || UrlText.IsUrlAfterSpaces(text, 0, text.Length) || JsonKeyScanner.MayContainJson(text)
                 || (node is InterpolatedStringTextSyntax && text.IndexOf('"') >= 0))
             {
                 return true;

@@ -23,7 +23,7 @@ namespace ModelPolicy.Analyzers.Sites
                 return;
             }
 
-            if (UrlText.SchemeLength(text, 0, text.Length) > 0 || (char.IsWhiteSpace(text[0]) && StartsWithUrl(text)))
+            if (UrlText.SchemeLength(text, 0, text.Length) > 0 || UrlText.IsUrlAfterSpaces(text, 0, text.Length))
             {
                 // A URL compared or asserted (url == "https://api.mistral.ai", Assert.Equal(expected, …)) is not a choice of endpoint.
                 if (ComparisonContext.IsComparedOrLookedUp(literal))
@@ -83,17 +83,6 @@ namespace ModelPolicy.Analyzers.Sites
                     site.Front().ReportEndpoint(node, text, scanner.ValueStart, scanner.ValueStart + scanner.ValueLength, ValuePosition.Unnamed(ValueKind.Endpoint), json: new JsonValueSpan(scanner.ValueStart, scanner.ValueLength));
                 }
             }
-        }
-
-        private static bool StartsWithUrl(string text)
-        {
-            var i = 0;
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            return UrlText.SchemeLength(text, i, text.Length) > 0;
         }
     }
 }

@@ -71,6 +71,19 @@ namespace ModelPolicy.Text
             return true;
         }
 
+        /// <summary>A URL after leading white space (<c>"  https://api.openai.com/v1"</c>, a padded or multi-line string).</summary>
+        [MethodImpl(HotPath.Optimized)]
+        public static bool IsUrlAfterSpaces(string text, int start, int end)
+        {
+            var i = start;
+            while (i < end && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            return i > start && SchemeLength(text, i, end) > 0;
+        }
+
         /// <summary>Length of "https://" etc. at <paramref name="start"/>, or 0.</summary>
         [MethodImpl(HotPath.Optimized)]
         public static int SchemeLength(string text, int start, int end)

@@ -72,14 +72,14 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         [Fact]
         public void PlainStringsAreInFactPassedOver()
         {
-            var skipped = Skips("class C { string A = \"just words\"; string B = \"Content-Type: text\"; string C = \"x\"; }");
-            Assert.Equal(3, skipped.Count);
+            var skipped = Skips("class C { string A = \"just words\"; string B = \"Content-Type: text\"; string C = \"x\"; string D = \" (leading space)\"; }");
+            Assert.Equal(4, skipped.Count);
         }
 
         [Theory]
         [InlineData("class C { string A = \"gpt-4o\"; }")] // a model id's shape
         [InlineData("class C { string A = \"https://example.org/x\"; }")] // a URL
-        [InlineData("class C { string A = \" leading space\"; }")] // may be a padded URL
+        [InlineData("class C { string A = \"  https://example.org/x\"; }")] // a padded URL
         [InlineData("class C { string A = \"the engine here\"; }")] // a name word ({ \"engine\", value })
         [InlineData("class C { string A = \"a b\" + B; string B = \"c\"; }")] // leads a concatenation
         [InlineData("class C { string A = B + \"c d\"; string B = \"c\"; }")] // in a concatenation
