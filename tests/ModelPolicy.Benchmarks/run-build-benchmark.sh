@@ -10,6 +10,9 @@
 #   -p:UseSharedCompilation=false -p:ReportAnalyzer=true -v:d, under /usr/bin/time -v.
 # -m:1 and UseSharedCompilation=false keep MSBuild in the measured process and csc its child, so
 # "Maximum resident set size" is the peak of the largest process of the build: the compiler.
+#   --shared-compilation 1  builds with the compiler server instead (UseSharedCompilation=true): the analyzer is loaded
+#                        and jitted once per server, not once per project; the server is shut down first, so the
+#                        warm-up build starts it. CPU and peak RSS then are MSBuild's only (the server is no child).
 #
 # In the same run, unless turned off with 0:
 #   --memory-files 1000  a second solution of that size, built --memory-rounds times (default 1) in modes
@@ -19,6 +22,7 @@
 #
 # Usage: bash tests/ModelPolicy.Benchmarks/run-build-benchmark.sh [--files 2000] [--rounds 3] [--warmup 1]
 #   [--modes "none ours both"] [--memory-files 1000] [--memory-rounds 1] [--keystroke 21] [--seed 42] [--out DIR]
+#   [--shared-compilation 0|1]
 # Prints tables and a last line "ratio analyzer_time same_compile_ours/bannedapi=... ours/build=... ...".
 set -uo pipefail
 
@@ -32,8 +36,9 @@ MEMORY_FILES=${MEMORY_FILES:-1000}
 MEMORY_ROUNDS=${MEMORY_ROUNDS:-1}
 KEYSTROKE=${KEYSTROKE:-21}
 SEED=${SEED:-42}
+SHARED=${SHARED:-0}
 OUT=${OUT:-${TMPDIR:-/tmp}/modelpolicy-build-bench}
-usage() { echo "usage: $0 [--files N] [--rounds R] [--warmup W] [--modes \"none ours both\"] [--memory-files N|0] [--memory-rounds R] [--keystroke ITERATIONS|0] [--seed S] [--out DIR]" >&2; exit 2; }
+usage() { echo "usage: $0 [--files N] [--rounds R] [--warmup W] [--modes \"none ours both\"] [--memory-files N|0] [--memory-rounds R] [--keystroke ITERATIONS|0] [--seed S] [--out DIR] [--shared-compilation 0|1]" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   [ $# -ge 2 ] || usage
   case "$1" in
@@ -46,6 +51,7 @@ while [ $# -gt 0 ]; do
     --keystroke) KEYSTROKE=$2 ;;
     --seed) SEED=$2 ;;
     --out) OUT=$2 ;;
+    --shared-compilation) SHARED=$2 ;;
     *) usage ;;
   esac
   shift 2
@@ -133,7 +139,7 @@ build() {
   local t0 t1 rc
   t0=$(date +%s.%N)
   /usr/bin/time -v -o "$timef" dotnet build "$dir/Bench.slnx" --no-restore --no-incremental -c Release -m:1 -nodeReuse:false \
-    -p:UseSharedCompilation=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary </dev/null >"$log" 2>&1
+    -p:UseSharedCompilation=$([ "$SHARED" = 1 ] && echo true || echo false) -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary </dev/null >"$log" 2>&1
   rc=$?
   t1=$(date +%s.%N)
   local wall cpu rss csc all ours banned mp rs
@@ -159,6 +165,7 @@ build() {
 }
 
 printf "$HEADER" >"$RESULTS"
+[ "$SHARED" = 1 ] && dotnet build-server shutdown >/dev/null 2>&1
 for w in $(seq 1 "$WARMUP"); do
   say "== warm-up $w of $WARMUP (not counted)"
   for mode in "${MODES[@]}"; do build "$mode" warmup; done
@@ -219,6 +226,7 @@ fi
 OURS_T=$(median ours 9)
 BANNED_T=nan
 if has_mode bannedapi; then BANNED_T=$(median bannedapi 10); fi
+[ "$SHARED" = 1 ] && dotnet build-server shutdown >/dev/null 2>&1
 say ""
 say "run took $(( ($(date +%s) - RUN_START) / 60 )) min; load now $(cut -d' ' -f1-3 /proc/loadavg)"
 say "ratio analyzer_time same_compile_ours/bannedapi=$(ratio "$(median both 9)" "$(median both 10)") ours/bannedapi=$(ratio "$OURS_T" "$BANNED_T") ours/build=$(ratio "$OURS_T" "$(median ours 4)") ours/csc=$(ratio "$OURS_T" "$(median ours 6)") build_time ours/none=$(ratio "$(median ours 4)" "$(median none 4)") cpu_time ours/none=$(ratio "$(median ours 5)" "$(median none 5)") peak_rss_$FILES ours/none=$(ratio "$(median ours 7)" "$(median none 7)") peak_rss_$MEMORY_FILES ours/none=$MEM_RATIO keystroke_ms typical_file=$KEY_TYPICAL_MS ours_minus_empty=$KEY_DELTA_MS analyzer=$KEY_ANALYZER_MS sdk_file_analyzer=$KEY_SDK_ANALYZER_MS"
