@@ -66,10 +66,10 @@ namespace ModelPolicy.Analyzers.Sites
             if ((leaf is LiteralExpressionSyntax || FirstTime(leaf)) && Leaf.ShouldJudge(leaf, Known, out var onItsOwn))
             {
                 // Most strings that pass the text test sit in no use and are no URL, JSON or known id: nothing to judge.
-                var uses = Leaf.UsesReached(leaf);
+                var uses = Leaf.UsesReached(leaf, out var folded);
                 if (uses != null || onItsOwn)
                 {
-                    Leaf.Judge(leaf, uses, Context(Ownership.ForLeaf(leaf)));
+                    Leaf.Judge(leaf, uses, folded, Context(Ownership.ForLeaf(leaf)));
                 }
             }
         }

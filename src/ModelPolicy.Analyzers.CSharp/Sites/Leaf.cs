@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelPolicy.Analyzers.Values;
+using ModelPolicy.Analyzers.Verdicts;
 using ModelPolicy.Catalog;
 using ModelPolicy.Text;
 
@@ -73,17 +74,32 @@ namespace ModelPolicy.Analyzers.Sites
         }
 
         [MethodImpl(HotPath.Optimized)]
-        public static void Judge(SyntaxNode leaf, SiteContext site) => Judge(leaf, UsesReached(leaf), site);
+        public static void Judge(SyntaxNode leaf, SiteContext site) => Judge(leaf, UsesReached(leaf, out var folded), folded, site);
 
-        public static void Judge(SyntaxNode leaf, List<SyntaxNode>? uses, SiteContext site)
+        /// <param name="folded">The leaf's value reaches its uses folded into a concatenation or an interpolated string.</param>
+        public static void Judge(SyntaxNode leaf, List<SyntaxNode>? uses, bool folded, SiteContext site)
         {
+            // A URL that can count only in an SDK's own endpoint position (no catalog host, no model server, no AI API base),
+            // reaching its uses as it is: only an argument (not a Uri's own) or an assignment can be one, and on its own
+            // it counts nowhere. Most URLs in code are such (a web hook, a telemetry or storage address).
+            var apiOnly = !folded && leaf is LiteralExpressionSyntax url && CodeFrontEnd.CountsOnlyInApiPosition(url.Token.ValueText, site.Catalog);
             for (var i = (uses?.Count ?? 0) - 1; i >= 0; i--)
             {
+                if (apiOnly && !MayBeSdkPosition(uses![i]))
+                {
+                    continue;
+                }
+
                 SiteDispatcher.Use(uses![i], site);
                 if (site.Reported > 0)
                 {
                     return;
                 }
+            }
+
+            if (apiOnly)
+            {
+                return;
             }
 
             switch (leaf)
@@ -100,10 +116,21 @@ namespace ModelPolicy.Analyzers.Sites
             }
         }
 
+        /// <summary>
+        /// Where an SDK's endpoint parameter or property can take the value: an argument, except a <c>new Uri(…)</c>'s own
+        /// (the Uri is followed to its use), an assignment, and a parameter's default (in an SDK's own source). A request-body
+        /// member or dictionary entry names a key, never an SDK member.
+        /// </summary>
+        private static bool MayBeSdkPosition(SyntaxNode use) =>
+            use is AssignmentExpressionSyntax or ParameterSyntax
+            || (use is ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: var owner } } && !(owner is ObjectCreationExpressionSyntax creation && ValueResolver.IsUriCreation(creation)));
+
         /// <summary>The use nodes the leaf's value reaches, innermost first; null for none (most leaves).</summary>
+        /// <param name="folded">Set when the value reaches them folded into a concatenation or an interpolated string.</param>
         [MethodImpl(HotPath.Optimized)]
-        public static List<SyntaxNode>? UsesReached(SyntaxNode leaf)
+        public static List<SyntaxNode>? UsesReached(SyntaxNode leaf, out bool folded)
         {
+            folded = false;
             List<SyntaxNode>? uses = null;
             var node = leaf;
             if (leaf is InterpolatedStringTextSyntax)
@@ -132,6 +159,7 @@ namespace ModelPolicy.Analyzers.Sites
                     case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression) && Ownership.OwningLeaf(add) == leaf:
                     case InterpolatedStringExpressionSyntax when Ownership.OwningLeaf(parent) == leaf:
                     case InterpolationSyntax:
+                        folded = true;
                         node = parent;
                         continue;
                     case ArgumentSyntax argument:

@@ -239,6 +239,29 @@ namespace ModelPolicy.Analyzers.Verdicts
             pipeline.ReportInCode(json is { } at && location.SourceSpan != node.Span ? finding.InJsonText(at.Start, at.Length) : finding, location, Policy, report);
         }
 
+        /// <summary>
+        /// Whether a URL on its own text can count only in an SDK's own endpoint position (<see cref="Evidence.ApiPosition"/>):
+        /// its host is no catalog host and no model server (by host, port or path), and it is no AI API base. In any other
+        /// position <see cref="ReportEndpoint"/> reports nothing for it, so a leaf with such a text asks only the uses that
+        /// can be an SDK's (<see cref="Sites.Leaf.Judge(SyntaxNode, List{SyntaxNode}, bool, Sites.SiteContext)"/>). False where
+        /// the text is no URL with a scheme or its host has a hole: those are judged in full.
+        /// </summary>
+        public static bool CountsOnlyInApiPosition(string text, ModelCatalog catalog)
+        {
+            var end = text.Length;
+            if (UrlText.SchemeLength(text, 0, end) == 0 || !UrlText.TryGetHost(text, 0, end, out var hostStart, out var hostLength, out _)
+                || UrlTemplate.HasHole(text, hostStart, hostLength))
+            {
+                return false;
+            }
+
+            return catalog.MatchHost(text, hostStart, hostLength) == null
+                && ModelServers.Find(text, hostStart, hostLength, end) == null
+                && ModelServers.ByPort(text, hostStart, hostLength, end) == null
+                && !EndpointCountsUnnamed(null, text, hostStart + hostLength, end)
+                && !EndpointText.IsAiApiBase(text, hostStart, hostLength, end);
+        }
+
         /// <summary>Outside a model position only an id the catalog knows with confidence counts: not a word that is only an id in a model position, not a bare family name.</summary>
         private static bool ModelCountsUnnamed(string id, ModelMatch match) => !match.PositionOnly && ModelIdText.IsSpecific(id);
 
