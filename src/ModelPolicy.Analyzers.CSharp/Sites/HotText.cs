@@ -41,6 +41,7 @@ namespace ModelPolicy.Analyzers.Sites
         private int exactUntil;
         private int lastWord;
         private int lastBoundary;
+        private int depth;
 
         /// <param name="catalog">Null: every string with a model id's shape is a place (tests of the lexical reading).</param>
         public HotText(string text, ModelCatalog? catalog = null)
@@ -51,6 +52,7 @@ namespace ModelPolicy.Analyzers.Sites
             exactUntil = 0;
             lastWord = -1;
             lastBoundary = -1;
+            depth = 0;
             Position = -1;
         }
 
@@ -78,6 +80,9 @@ namespace ModelPolicy.Analyzers.Sites
             return true;
         }
 
+        /// <summary>For tests: every string is a place, as if none could be passed over on its text.</summary>
+        internal bool PassesOverNoString { get; set; }
+
         /// <summary>Whether a string's characters were passed over; set by <see cref="MoveNext"/> for tests.</summary>
         internal Action<int, int>? OnSkippedString { get; set; }
 
@@ -104,14 +109,13 @@ namespace ModelPolicy.Analyzers.Sites
                 switch (c)
                 {
                     case '"':
-                        var after = PlainStringEnd(i);
+                        var after = StringEnd(i);
                         if (after < 0)
                         {
                             lastWord = i; // a string that may matter, or a name word in one ({ "model", … }): what follows may be its value
                             return Found(i);
                         }
 
-                        OnSkippedString?.Invoke(i, after);
                         i = after;
                         continue;
                     case '\'':
@@ -133,9 +137,22 @@ namespace ModelPolicy.Analyzers.Sites
                         continue;
                     case '#' when AtLineStart(i):
                         return Found(i); // a directive: disabled text after it can hold anything; the tree knows where code resumes
+                    case '(':
+                        depth++;
+                        i++;
+                        continue;
+                    case ')':
+                        depth = depth > 0 ? depth - 1 : 0;
+                        i++;
+                        continue;
                     case ';':
                     case '}':
-                        lastBoundary = i;
+                        // The end of a statement or a block, not of a lambda's body inside a call's arguments.
+                        if (depth == 0)
+                        {
+                            lastBoundary = i;
+                        }
+
                         i++;
                         continue;
                     default:
@@ -143,6 +160,13 @@ namespace ModelPolicy.Analyzers.Sites
                         {
                             lastWord = i;
                             return Found(i);
+                        }
+
+                        // new(…) and this(…) call what the text does not name: a value after them may be an argument of a model
+                        // parameter, as after a name word.
+                        if ((c == 'n' && IsKeywordAt(i, "new") && NextIs('(', i + 3)) || (c == 't' && IsKeywordAt(i, "this") && NextIs('(', i + 4)))
+                        {
+                            lastWord = i;
                         }
 
                         i++;
@@ -155,19 +179,33 @@ namespace ModelPolicy.Analyzers.Sites
         }
 
         /// <summary>
-        /// The index after a regular string opening at <paramref name="quote"/> that the scan may pass over (see the class
-        /// summary), or -1 when it is a place.
+        /// The index after a string opening at <paramref name="quote"/> that the scan may pass over (see the class summary),
+        /// or -1 when it is a place: a regular string (escapes that make no letter included), a verbatim one, or a regular
+        /// interpolated one on one line whose holes hold no string, comment or name word.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        private int PlainStringEnd(int quote)
+        private int StringEnd(int quote)
         {
-            if (quote > 0 && (text[quote - 1] == '@' || text[quote - 1] == '$'))
+            if (PassesOverNoString)
             {
-                return -1; // verbatim or interpolated
+                return -1;
+            }
+
+            var prefix = quote > 0 ? text[quote - 1] : '\0';
+            var before = quote > 1 ? text[quote - 2] : '\0';
+            if (prefix == '@')
+            {
+                return before == '$' ? -1 : VerbatimEnd(quote);
+            }
+
+            if (prefix == '$')
+            {
+                return before == '@' || before == '$' ? -1 : InterpolatedEnd(quote);
             }
 
             var start = quote + 1;
             var end = start;
+            var escapes = false;
             if (end < text.Length && text[end] == '"')
             {
                 if (end + 1 < text.Length && text[end + 1] == '"')
@@ -180,9 +218,21 @@ namespace ModelPolicy.Analyzers.Sites
                 while (end < text.Length && text[end] != '"')
                 {
                     var c = text[end];
-                    if (c == '\\' || c == '\n' || c == '\r')
+                    if (c == '\n' || c == '\r')
                     {
-                        return -1; // an escape (the value differs from the characters) or no end on this line
+                        return -1; // no end on this line
+                    }
+
+                    if (c == '\\')
+                    {
+                        if (end + 1 >= text.Length || !IsEscapeOfNoLetter(text[end + 1]))
+                        {
+                            return -1; // \u, \x, \\: the value can hold what the characters do not show
+                        }
+
+                        escapes = true;
+                        end += 2;
+                        continue;
                     }
 
                     end++;
@@ -194,7 +244,52 @@ namespace ModelPolicy.Analyzers.Sites
                 }
             }
 
-            // Leaf.MayMatter's text test on the characters themselves (a regular string without escapes holds no quote, so no JSON).
+            return PassOver(quote, start, end, escapes, multiLine: false);
+        }
+
+        /// <summary>A verbatim string: <c>""</c> is its one escape, and it can run over lines.</summary>
+        private int VerbatimEnd(int quote)
+        {
+            var start = quote + 1;
+            var end = start;
+            var escapes = false;
+            var multiLine = false;
+            while (true)
+            {
+                if (end >= text.Length)
+                {
+                    return -1;
+                }
+
+                var c = text[end];
+                if (c == '"')
+                {
+                    if (end + 1 < text.Length && text[end + 1] == '"')
+                    {
+                        escapes = true;
+                        end += 2;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                multiLine |= c == '\n' || c == '\r';
+                end++;
+            }
+
+            return PassOver(quote - 1, start, end, escapes, multiLine);
+        }
+
+        /// <summary>
+        /// Leaf.MayMatter's text test on the characters of a string from <paramref name="start"/> to its closing quote at
+        /// <paramref name="end"/>, the token opening at <paramref name="open"/>: the index after the token, or -1. With
+        /// <paramref name="escapes"/> the value differs from the characters only by quotes, apostrophes and control characters
+        /// (<see cref="IsEscapeOfNoLetter"/>), which no model id holds.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        private int PassOver(int open, int start, int end, bool escapes, bool multiLine)
+        {
             var idShaped = false;
             if (end - start >= 2)
             {
@@ -203,7 +298,19 @@ namespace ModelPolicy.Analyzers.Sites
                     return -1;
                 }
 
-                idShaped = ModelIdShape.IsPlausible(text, start, end);
+                if (escapes)
+                {
+                    // an escaped white space before a scheme is a padded URL; an escaped quote beside a brace may be JSON
+                    if (text.IndexOf("://", start, end - start, StringComparison.Ordinal) >= 0 || text.IndexOf('{', start, end - start) >= 0)
+                    {
+                        return -1;
+                    }
+                }
+                else
+                {
+                    // a line break is in no model id
+                    idShaped = !multiLine && ModelIdShape.IsPlausible(text, start, end);
+                }
             }
 
             // A word a name test looks for ({ "engine", value }: a request body's key), or a concatenation it may lead.
@@ -218,7 +325,7 @@ namespace ModelPolicy.Analyzers.Sites
                 after += 2;
             }
 
-            if (NextTo('+', quote - 1, -1) || NextTo('+', after, 1))
+            if (NextTo('+', open - 1, -1) || NextTo('+', after, 1))
             {
                 return -1;
             }
@@ -231,7 +338,154 @@ namespace ModelPolicy.Analyzers.Sites
                 return -1;
             }
 
+            OnSkippedString?.Invoke(open, after);
             return after;
+        }
+
+        /// <summary>
+        /// A regular interpolated string on one line (<c>$"Retry {id} of {count}"</c>). Its first text owns it and is judged
+        /// at the uses the whole string reaches, and every site that can report there needs a name word before the string in
+        /// its statement, as for an unknown id; so it is passed over when none comes before it or inside it, no text of it
+        /// may matter on its own (a URL, a quote, a brace, a model id's shape), and its holes hold only plain expressions.
+        /// </summary>
+        private int InterpolatedEnd(int quote)
+        {
+            var start = quote + 1;
+            if (start + 1 < text.Length && text[start] == '"' && text[start + 1] == '"')
+            {
+                return -1; // raw
+            }
+
+            var i = start;
+            var partStart = start;
+            var escapes = false;
+            while (true)
+            {
+                if (i >= text.Length)
+                {
+                    return -1;
+                }
+
+                var c = text[i];
+                if (c == '"')
+                {
+                    break;
+                }
+
+                switch (c)
+                {
+                    case '\n':
+                    case '\r':
+                    case '}':
+                        return -1; // over lines, or a brace in the text ("}}")
+                    case '\\':
+                        if (i + 1 >= text.Length || text[i + 1] == '"' || !IsEscapeOfNoLetter(text[i + 1]))
+                        {
+                            return -1;
+                        }
+
+                        escapes = true;
+                        i += 2;
+                        continue;
+                    case '{':
+                        if ((i + 1 < text.Length && text[i + 1] == '{') || !TextCannotMatter(partStart, i, escapes))
+                        {
+                            return -1;
+                        }
+
+                        var close = HoleEnd(i + 1);
+                        if (close < 0)
+                        {
+                            return -1;
+                        }
+
+                        i = close + 1;
+                        partStart = i;
+                        escapes = false;
+                        continue;
+                }
+
+                i++;
+            }
+
+            var after = i + 1;
+            if (!TextCannotMatter(partStart, i, escapes) || lastWord > lastBoundary || Names.IndexOfAny(text, start, i) >= 0
+                || NextTo('+', quote - 2, -1) || NextTo('+', after, 1))
+            {
+                return -1;
+            }
+
+            OnSkippedString?.Invoke(quote - 1, after);
+            return after;
+        }
+
+        /// <summary>An interpolated string's text that Leaf.MayMatter rejects: no URL, no model id's shape (quotes and braces were rejected before).</summary>
+        private bool TextCannotMatter(int start, int end, bool escapes) =>
+            end - start < 2
+            || (text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0 && (escapes || !ModelIdShape.IsPlausible(text, start, end)));
+
+        /// <summary>The closing brace of a hole from <paramref name="from"/>, or -1 where it holds anything but a plain expression on one line.</summary>
+        private int HoleEnd(int from)
+        {
+            var nested = 0;
+            for (var i = from; i < text.Length; i++)
+            {
+                switch (text[i])
+                {
+                    case '"':
+                    case '\'':
+                    case '@':
+                    case '$':
+                    case '/':
+                    case '\\':
+                    case '#':
+                    case '\n':
+                    case '\r':
+                        return -1;
+                    case '(':
+                    case '[':
+                    case '{':
+                        nested++;
+                        break;
+                    case ')':
+                    case ']':
+                        if (nested == 0)
+                        {
+                            return -1;
+                        }
+
+                        nested--;
+                        break;
+                    case '}':
+                        if (nested == 0)
+                        {
+                            return i;
+                        }
+
+                        nested--;
+                        break;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>\", \', \0, \a, \b, \e, \f, \n, \r, \t, \v: a quote, an apostrophe or a control character, never a letter.</summary>
+        private static bool IsEscapeOfNoLetter(char c) =>
+            c == '"' || c == '\'' || c == '0' || c == 'a' || c == 'b' || c == 'e' || c == 'f' || c == 'n' || c == 'r' || c == 't' || c == 'v';
+
+        private bool NextIs(char sign, int index)
+        {
+            for (var i = index; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c != ' ' && c != '\t')
+                {
+                    return c == sign;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether the first character from <paramref name="index"/> on (stepping by <paramref name="step"/>) past spaces is the sign, or a comment.</summary>

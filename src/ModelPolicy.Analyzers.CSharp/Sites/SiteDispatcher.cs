@@ -24,25 +24,26 @@ namespace ModelPolicy.Analyzers.Sites
     /// </summary>
     internal static class SiteDispatcher
     {
-        public static void Register(CompilationStartAnalysisContext start, CompilationState state, VerdictPipeline pipeline)
+        /// <param name="everyString">For tests: every string is a place (<see cref="HotText.PassesOverNoString"/>).</param>
+        public static void Register(CompilationStartAnalysisContext start, CompilationState state, VerdictPipeline pipeline, bool everyString = false)
         {
             start.RegisterSemanticModelAction(c =>
             {
                 if (!c.IsGeneratedCode)
                 {
-                    Scan(c.SemanticModel, new FileScan(c.SemanticModel, c.ReportDiagnostic, c.CancellationToken, state, pipeline));
+                    Scan(c.SemanticModel, new FileScan(c.SemanticModel, c.ReportDiagnostic, c.CancellationToken, state, pipeline), everyString);
                 }
             });
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private static void Scan(SemanticModel model, FileScan file)
+        private static void Scan(SemanticModel model, FileScan file, bool everyString)
         {
             var tree = model.SyntaxTree;
             var text = tree.GetText(file.CancellationToken).ToString();
             var root = tree.GetRoot(file.CancellationToken);
             SyntaxNode scope = root;
-            var places = new HotText(text, file.State.Catalog);
+            var places = new HotText(text, file.State.Catalog) { PassesOverNoString = everyString };
             while (places.MoveNext())
             {
                 var position = places.Position;

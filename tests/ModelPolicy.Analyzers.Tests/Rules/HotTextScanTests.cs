@@ -113,6 +113,82 @@ namespace ModelPolicy.Analyzers.Tests.Rules
             Assert.DoesNotContain(Skips(source, ModelPolicy.Catalog.ModelCatalog.Builtin), s => s.Start == literal.SpanStart);
         }
 
+        [Theory]
+        [InlineData("<div class=\\\"alert\\\">Your basket has been updated.</div>")] // escaped quotes
+        [InlineData("name\\tvalue\\r\\n")] // control characters
+        public void AStringWithEscapesOfNoLetterIsPassedOver(string escaped)
+        {
+            var source = "class C { string A = \"" + escaped + "\"; }";
+            Assert.Single(Skips(source, ModelPolicy.Catalog.ModelCatalog.Builtin));
+        }
+
+        [Theory]
+        [InlineData("class C { string A = @\"^[A-Z]{2,3}-\\d{4,6}$\"; }")] // a pattern
+        [InlineData("class C { string A = @\"C:\\data\\export.txt\"; }")] // a path to a file
+        [InlineData("class C { string A = @\"over\nlines, \"\"quoted\"\"\"; }")] // over lines, with a quote
+        public void AVerbatimStringThatCannotMatterIsPassedOver(string source) => Assert.Single(Skips(source, ModelPolicy.Catalog.ModelCatalog.Builtin));
+
+        [Theory]
+        [InlineData("class C { string M(int id, string name) => $\"Retry {id} of 5 for {name}\"; }")]
+        [InlineData("class C { void M(int id) { throw new System.InvalidOperationException($\"Order {id} was not found; check {id:N2}\"); } }")]
+        [InlineData("class C { string M(int id) => $\"tab\\t{id}\\n\"; }")]
+        public void AnInterpolatedStringThatCannotMatterIsPassedOver(string source) => Assert.Single(Skips(source, ModelPolicy.Catalog.ModelCatalog.Builtin));
+
+        [Theory]
+        [InlineData("class C { string A = \"\\thttps://api.example.org/v1\"; }")] // a URL after an escaped tab
+        [InlineData("class C { string A = \"{\\\"model\\\": \\\"gpt-4o\\\"}\"; }")] // JSON with escapes
+        [InlineData("class C { string A = \"\\u0068ttps://api.openai.com/v1\"; }")] // a letter as an escape
+        [InlineData("class C { string A = \"C:\\\\models\\\\gpt-4o\"; }")] // a backslash: the value may have an id's shape
+        [InlineData("class C { string A = @\"https://api.openai.com/v1\"; }")] // a verbatim URL
+        [InlineData("class C { string A = @\"gpt-4o\"; }")] // a verbatim known id
+        [InlineData("class C { string A = @\"{\"\"model\"\": \"\"gpt-4o\"\"}\"; }")] // verbatim JSON
+        [InlineData("class C { string M(string h) => $\"https://{h}/v1\"; }")] // a URL template
+        [InlineData("class C { string M(string v) => $\"gpt-4o-{v}\"; }")] // an id's shape in the text
+        [InlineData("class C { string M(string v) => $\"{v} {{ x }}\"; }")] // a brace in the text
+        [InlineData("class C { string M(string v) => $\"{v} \\\"quoted\\\"\"; }")] // a quote in the text
+        [InlineData("class C { string M(string v) => $\"a {F(\"x\")} b\"; string F(string s) => s; }")] // a string in a hole
+        [InlineData("class C { string M(C c) => $\"{c.Model} x\"; string Model => \"m\"; }")] // a name word in a hole
+        [InlineData("class C { void M(OpenAI.OpenAIClient c, string a) { c.GetChatClient($\"{a}-{a}\"); } }")] // a name word before it
+        [InlineData("class C { void M(Options o, string a) { o = new($\"{a}-{a}\"); } class Options { public Options(string model) { } } }")] // new(…)
+        [InlineData("class C { C(string model) { } C(int a) : this($\"{a}-{a}\") { } }")] // this(…)
+        [InlineData("class C { void M(string a) { Complete(() => { a = a; }, $\"{a}-{a}\"); } void Complete(System.Action x, string model) { } }")] // a lambda's body ends no statement
+        [InlineData("class C { string M(string a) => $\"{a} x\" + a; }")] // leads a concatenation
+        public void StringsAfterANameWordOrThatMayMatterAreNotPassedOver(string source)
+        {
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview));
+            var strings = tree.GetRoot().DescendantNodes().Where(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringExpressionSyntax
+                || (n is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax && n.IsKind(SyntaxKind.StringLiteralExpression))).ToList();
+            var first = strings.First(n => !(n.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax }));
+            Assert.DoesNotContain(Skips(source, ModelPolicy.Catalog.ModelCatalog.Builtin), s => s.Start == first.SpanStart);
+        }
+
+        /// <summary>
+        /// What the scan passes over changes no diagnostic: the analyzer run with every string a place
+        /// (<see cref="ModelPolicyAnalyzer.ScanEveryString"/>) reports the same, inventory entries included, on every corpus
+        /// file, the samples and the tricky text.
+        /// </summary>
+        [Fact]
+        public async Task PassingOverStringsChangesNoDiagnostic()
+        {
+            var sources = Directory.GetFiles(Corpus.CorpusTests.CasesDirectory, "*.cs.txt").OrderBy(f => f, System.StringComparer.Ordinal)
+                .Select(Corpus.CorpusTests.CaseFile.Load).Select(c => (c.Name, c.Source, c.Policy)).ToList();
+            sources.Add(("tricky", Tricky, new Dictionary<string, string>()));
+            var compared = 0;
+            foreach (var (name, source, policy) in sources)
+            {
+                var compilation = DirectRun.Compile(DirectRun.Parse(source, "/src/" + name + ".cs"));
+                var passing = await new DirectRun { Inventory = true }.AnalyzeAsync(compilation, policy);
+                var every = await new DirectRun { Inventory = true, ScanEveryString = true }.AnalyzeAsync(compilation, policy);
+                Assert.Equal(Lines(every), Lines(passing));
+                compared += every.Length;
+            }
+
+            Assert.True(compared > 500, $"only {compared} diagnostics compared: the corpus no longer reaches the analyzer");
+
+            static IEnumerable<string> Lines(IEnumerable<Diagnostic> diagnostics) =>
+                diagnostics.Select(d => d.Id + " " + d.Location.SourceSpan + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(l => l, System.StringComparer.Ordinal);
+        }
+
         [Fact]
         public Task StringsAfterTrickyTextAreStillReported() => Verify.AnalyzerAsync("""
             using OpenAI.Chat;
@@ -134,12 +210,25 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         private static int AssertSkipsAreStringTokens(string source, string name, ModelPolicy.Catalog.ModelCatalog? catalog = null)
         {
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview));
-            var tokens = tree.GetRoot().DescendantTokens(descendIntoTrivia: true)
+            var root = tree.GetRoot();
+            var tokens = root.DescendantTokens(descendIntoTrivia: true)
                 .Where(t => t.IsKind(SyntaxKind.StringLiteralToken) || t.IsKind(SyntaxKind.Utf8StringLiteralToken))
                 .ToDictionary(t => t.SpanStart);
+            var interpolated = root.DescendantNodes(descendIntoTrivia: true).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringExpressionSyntax>()
+                .ToDictionary(n => n.SpanStart);
             var skips = Skips(source, catalog);
             foreach (var (start, end) in skips)
             {
+                if (interpolated.TryGetValue(start, out var whole))
+                {
+                    // a regular interpolated string on one line, whole, its end included, in no concatenation
+                    Assert.Equal(whole.Span.End, end);
+                    Assert.True(whole.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) && !whole.StringEndToken.IsMissing, $"{name}: passed over {whole}, no complete regular interpolated string");
+                    Assert.False(whole.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax joined && joined.IsKind(SyntaxKind.AddExpression), $"{name}: passed over {whole}, part of a concatenation");
+                    Assert.False(whole.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error && whole.Span.Contains(d.Location.SourceSpan)), $"{name}: passed over a broken interpolated string {whole}");
+                    continue;
+                }
+
                 Assert.True(tokens.TryGetValue(start, out var token), $"{name}: the scan passed over [{start}, {end}) «{source.Substring(start, end - start)}», which is no string token");
                 Assert.Equal(token.Span.End, end);
                 Assert.False(token.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression), $"{name}: passed over {token.Text}, part of a concatenation");

@@ -31,6 +31,9 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
 
         public static CSharpCompilation Compile(params SyntaxTree[] trees) => Empty.AddSyntaxTrees(trees);
 
+        /// <summary>The file scan passes over no string (<see cref="ModelPolicyAnalyzer.ScanEveryString"/>).</summary>
+        public bool ScanEveryString { get; set; }
+
         /// <summary>Ask for the MP0010 inventory entries (build_property.ModelPolicyInventory = true), as a SARIF build or the CLI does.</summary>
         public bool Inventory { get; set; }
 
@@ -40,7 +43,7 @@ namespace ModelPolicy.Analyzers.Tests.Verifiers
                 (additionalFiles ?? Enumerable.Empty<AdditionalText>()).ToImmutableArray(),
                 new OptionsProvider(policy ?? new Dictionary<string, string>(), Inventory));
             var withAnalyzers = compilation.WithAnalyzers(
-                ImmutableArray.Create<DiagnosticAnalyzer>(new ModelPolicyAnalyzer()),
+                ImmutableArray.Create<DiagnosticAnalyzer>(new ModelPolicyAnalyzer { ScanEveryString = ScanEveryString }),
                 new CompilationWithAnalyzersOptions(options, (exception, analyzer, diagnostic) => Exceptions.Add(exception), concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false));
             return await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         }
