@@ -15,20 +15,22 @@ namespace ModelPolicy.Analyzers.Sites
     /// (<see cref="SdkEnumMemberSite"/>) and the keyword <c>base</c> (a constructor initializer's arguments) — and whatever the scan
     /// cannot read on its own. Case is ignored; one pass over the characters, never allocates.
     /// <para>
-    /// The scan reads C#'s lexical structure as far as it is plain: comments are passed over, and so is a regular string
-    /// on one line, without escapes, that cannot matter on its text (<see cref="Leaf.MayMatter"/>: no URL, even after
-    /// leading spaces, no model id's shape), holds no such word and stands beside no <c>+</c>. A string with a model id's shape is
-    /// passed over too when the catalog does not know it and no such word (nor another string that is a place) comes
-    /// before it in its statement: an unknown id counts only in an SDK's own position, and every site that finds one
-    /// starts from a name word before it (<c>GetChatClient(</c>, <c>model:</c>, <c>Model =</c>, <c>{ "model", …</c>).
-    /// Everything else — a string that may
-    /// matter, a verbatim, raw or interpolated string, a character literal it cannot read, a preprocessor directive — is a
-    /// place: the caller finds its token in the tree and hands it to the scan (<see cref="Enter"/>), so the
-    /// tree, not this scan, decides what is code after anything unusual. Inside an interpolated string every quote and word
-    /// is a place.
+    /// The scan reads C#'s lexical structure as far as it is plain (HotText.Strings.cs): comments are passed over, and so
+    /// is a string that cannot matter on its text (<see cref="Leaf.MayMatter"/>: no URL, even after leading spaces, no model
+    /// id's shape), holds no such word and stands beside no <c>+</c> — a regular one (its escapes make no letter), a verbatim
+    /// one, or a regular interpolated one on one line whose holes hold plain expressions. A string with a model id's shape
+    /// is passed over too when the catalog does not know it and no such word (nor another string that is a place, nor
+    /// <c>new(</c> or <c>this(</c>) comes before it in its statement: an unknown id counts only in an SDK's own position, and
+    /// every site that finds one starts from a name word before it (<c>GetChatClient(</c>, <c>model:</c>, <c>Model =</c>,
+    /// <c>{ "model", …</c>). The same holds for an interpolated string, whose first text is judged at the uses it reaches.
+    /// A statement ends at <c>;</c> or <c>}</c> outside parentheses, so a lambda's body inside a call's arguments ends none.
+    /// Everything else — a string that may matter, a raw string, an interpolated one it cannot read, a character literal it
+    /// cannot read, a preprocessor directive — is a place: the caller finds its token in the tree and hands it to the scan
+    /// (<see cref="Enter"/>), so the tree, not this scan, decides what is code after anything unusual. In an interpolated
+    /// string entered at its start only the holes are read, every quote and word in them a place.
     /// </para>
     /// </summary>
-    internal struct HotText
+    internal partial struct HotText
     {
         /// <summary>Stems every name <see cref="ModelPolicy.Text.PositionNames"/> accepts contains (checked by a test).</summary>
         internal static readonly string[] PositionWords = { "model", "deploy", "engine", "endpoint", "url", "uri", "address", "apibase", "host", "server" };
@@ -42,6 +44,8 @@ namespace ModelPolicy.Analyzers.Sites
         private int lastWord;
         private int lastBoundary;
         private int depth;
+        private InterpolatedStringExpressionSyntax? holesOf;
+        private int content;
 
         /// <param name="catalog">Null: every string with a model id's shape is a place (tests of the lexical reading).</param>
         public HotText(string text, ModelCatalog? catalog = null)
@@ -74,7 +78,11 @@ namespace ModelPolicy.Analyzers.Sites
             next = Math.Max(next, token.Span.End);
             if (token.Parent is InterpolatedStringExpressionSyntax interpolated && interpolated.StringStartToken == token)
             {
-                exactUntil = Math.Max(exactUntil, interpolated.Span.End); // every quote and word inside is a place
+                // Its texts are judged with it (SiteDispatcher.Visit): only its holes are read, every quote and word in them
+                // a place. One inside another's hole: every quote and word is a place up to the outer one's end.
+                holesOf = token.SpanStart < exactUntil || PassesOverNoString ? null : interpolated;
+                content = 0;
+                exactUntil = Math.Max(exactUntil, interpolated.Span.End);
             }
 
             return true;
@@ -93,6 +101,11 @@ namespace ModelPolicy.Analyzers.Sites
             var i = next;
             while (i < text.Length)
             {
+                if (i < exactUntil && holesOf != null && !InHole(ref i))
+                {
+                    continue;
+                }
+
                 var c = text[i];
                 if (i < exactUntil)
                 {
@@ -179,312 +192,28 @@ namespace ModelPolicy.Analyzers.Sites
         }
 
         /// <summary>
-        /// The index after a string opening at <paramref name="quote"/> that the scan may pass over (see the class summary),
-        /// or -1 when it is a place: a regular string (escapes that make no letter included), a verbatim one, or a regular
-        /// interpolated one on one line whose holes hold no string, comment or name word.
+        /// In an interpolated string entered at its start (<see cref="holesOf"/>): whether <paramref name="i"/> is in a hole;
+        /// if not, it is moved to the next hole's start, or to the string's end.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
-        private int StringEnd(int quote)
+        private bool InHole(ref int i)
         {
-            if (PassesOverNoString)
+            var contents = holesOf!.Contents;
+            for (; content < contents.Count; content++)
             {
-                return -1;
-            }
-
-            var prefix = quote > 0 ? text[quote - 1] : '\0';
-            var before = quote > 1 ? text[quote - 2] : '\0';
-            if (prefix == '@')
-            {
-                return before == '$' ? -1 : VerbatimEnd(quote);
-            }
-
-            if (prefix == '$')
-            {
-                return before == '@' || before == '$' ? -1 : InterpolatedEnd(quote);
-            }
-
-            var start = quote + 1;
-            var end = start;
-            var escapes = false;
-            if (end < text.Length && text[end] == '"')
-            {
-                if (end + 1 < text.Length && text[end + 1] == '"')
+                if (contents[content] is InterpolationSyntax hole && i < hole.Span.End)
                 {
-                    return -1; // raw
-                }
-            }
-            else
-            {
-                while (end < text.Length && text[end] != '"')
-                {
-                    var c = text[end];
-                    if (c == '\n' || c == '\r')
+                    if (i >= hole.SpanStart)
                     {
-                        return -1; // no end on this line
+                        return true;
                     }
 
-                    if (c == '\\')
-                    {
-                        if (end + 1 >= text.Length || !IsEscapeOfNoLetter(text[end + 1]))
-                        {
-                            return -1; // \u, \x, \\: the value can hold what the characters do not show
-                        }
-
-                        escapes = true;
-                        end += 2;
-                        continue;
-                    }
-
-                    end++;
-                }
-
-                if (end >= text.Length)
-                {
-                    return -1;
+                    i = hole.SpanStart;
+                    return false;
                 }
             }
 
-            return PassOver(quote, start, end, escapes, multiLine: false);
-        }
-
-        /// <summary>A verbatim string: <c>""</c> is its one escape, and it can run over lines.</summary>
-        private int VerbatimEnd(int quote)
-        {
-            var start = quote + 1;
-            var end = start;
-            var escapes = false;
-            var multiLine = false;
-            while (true)
-            {
-                if (end >= text.Length)
-                {
-                    return -1;
-                }
-
-                var c = text[end];
-                if (c == '"')
-                {
-                    if (end + 1 < text.Length && text[end + 1] == '"')
-                    {
-                        escapes = true;
-                        end += 2;
-                        continue;
-                    }
-
-                    break;
-                }
-
-                multiLine |= c == '\n' || c == '\r';
-                end++;
-            }
-
-            return PassOver(quote - 1, start, end, escapes, multiLine);
-        }
-
-        /// <summary>
-        /// Leaf.MayMatter's text test on the characters of a string from <paramref name="start"/> to its closing quote at
-        /// <paramref name="end"/>, the token opening at <paramref name="open"/>: the index after the token, or -1. With
-        /// <paramref name="escapes"/> the value differs from the characters only by quotes, apostrophes and control characters
-        /// (<see cref="IsEscapeOfNoLetter"/>), which no model id holds.
-        /// </summary>
-        [MethodImpl(HotPath.Optimized)]
-        private int PassOver(int open, int start, int end, bool escapes, bool multiLine)
-        {
-            var idShaped = false;
-            if (end - start >= 2)
-            {
-                if (UrlText.SchemeLength(text, start, end) > 0 || UrlText.IsUrlAfterSpaces(text, start, end))
-                {
-                    return -1;
-                }
-
-                if (escapes)
-                {
-                    // an escaped white space before a scheme is a padded URL; an escaped quote beside a brace may be JSON
-                    if (text.IndexOf("://", start, end - start, StringComparison.Ordinal) >= 0 || text.IndexOf('{', start, end - start) >= 0)
-                    {
-                        return -1;
-                    }
-                }
-                else
-                {
-                    // a line break is in no model id
-                    idShaped = !multiLine && ModelIdShape.IsPlausible(text, start, end);
-                }
-            }
-
-            // A word a name test looks for ({ "engine", value }: a request body's key), or a concatenation it may lead.
-            if (Names.IndexOfAny(text, start, end) >= 0)
-            {
-                return -1;
-            }
-
-            var after = end + 1;
-            if (after + 1 < text.Length && (text[after] == 'u' || text[after] == 'U') && text[after + 1] == '8')
-            {
-                after += 2;
-            }
-
-            if (NextTo('+', open - 1, -1) || NextTo('+', after, 1))
-            {
-                return -1;
-            }
-
-            // An id the catalog does not know counts only in an SDK's own position, and every site that can find one needs a
-            // name word before it in its statement (GetChatClient(, model:, Model =, { "model", …): with none since the last
-            // ';' or '}', only a known id can matter here (LiteralSite).
-            if (idShaped && (catalog == null || lastWord > lastBoundary || catalog.IsKnownModel(text.Substring(start, end - start))))
-            {
-                return -1;
-            }
-
-            OnSkippedString?.Invoke(open, after);
-            return after;
-        }
-
-        /// <summary>
-        /// A regular interpolated string on one line (<c>$"Retry {id} of {count}"</c>). Its first text owns it and is judged
-        /// at the uses the whole string reaches, and every site that can report there needs a name word before the string in
-        /// its statement, as for an unknown id; so it is passed over when none comes before it or inside it, no text of it
-        /// may matter on its own (a URL, a quote, a brace, a model id's shape), and its holes hold only plain expressions.
-        /// </summary>
-        private int InterpolatedEnd(int quote)
-        {
-            var start = quote + 1;
-            if (start + 1 < text.Length && text[start] == '"' && text[start + 1] == '"')
-            {
-                return -1; // raw
-            }
-
-            var i = start;
-            var partStart = start;
-            var escapes = false;
-            while (true)
-            {
-                if (i >= text.Length)
-                {
-                    return -1;
-                }
-
-                var c = text[i];
-                if (c == '"')
-                {
-                    break;
-                }
-
-                switch (c)
-                {
-                    case '\n':
-                    case '\r':
-                    case '}':
-                        return -1; // over lines, or a brace in the text ("}}")
-                    case '\\':
-                        if (i + 1 >= text.Length || text[i + 1] == '"' || !IsEscapeOfNoLetter(text[i + 1]))
-                        {
-                            return -1;
-                        }
-
-                        escapes = true;
-                        i += 2;
-                        continue;
-                    case '{':
-                        if ((i + 1 < text.Length && text[i + 1] == '{') || !TextCannotMatter(partStart, i, escapes))
-                        {
-                            return -1;
-                        }
-
-                        var close = HoleEnd(i + 1);
-                        if (close < 0)
-                        {
-                            return -1;
-                        }
-
-                        i = close + 1;
-                        partStart = i;
-                        escapes = false;
-                        continue;
-                }
-
-                i++;
-            }
-
-            var after = i + 1;
-            if (!TextCannotMatter(partStart, i, escapes) || lastWord > lastBoundary || Names.IndexOfAny(text, start, i) >= 0
-                || NextTo('+', quote - 2, -1) || NextTo('+', after, 1))
-            {
-                return -1;
-            }
-
-            OnSkippedString?.Invoke(quote - 1, after);
-            return after;
-        }
-
-        /// <summary>An interpolated string's text that Leaf.MayMatter rejects: no URL, no model id's shape (quotes and braces were rejected before).</summary>
-        private bool TextCannotMatter(int start, int end, bool escapes) =>
-            end - start < 2
-            || (text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0 && (escapes || !ModelIdShape.IsPlausible(text, start, end)));
-
-        /// <summary>The closing brace of a hole from <paramref name="from"/>, or -1 where it holds anything but a plain expression on one line.</summary>
-        private int HoleEnd(int from)
-        {
-            var nested = 0;
-            for (var i = from; i < text.Length; i++)
-            {
-                switch (text[i])
-                {
-                    case '"':
-                    case '\'':
-                    case '@':
-                    case '$':
-                    case '/':
-                    case '\\':
-                    case '#':
-                    case '\n':
-                    case '\r':
-                        return -1;
-                    case '(':
-                    case '[':
-                    case '{':
-                        nested++;
-                        break;
-                    case ')':
-                    case ']':
-                        if (nested == 0)
-                        {
-                            return -1;
-                        }
-
-                        nested--;
-                        break;
-                    case '}':
-                        if (nested == 0)
-                        {
-                            return i;
-                        }
-
-                        nested--;
-                        break;
-                }
-            }
-
-            return -1;
-        }
-
-        /// <summary>\", \', \0, \a, \b, \e, \f, \n, \r, \t, \v: a quote, an apostrophe or a control character, never a letter.</summary>
-        private static bool IsEscapeOfNoLetter(char c) =>
-            c == '"' || c == '\'' || c == '0' || c == 'a' || c == 'b' || c == 'e' || c == 'f' || c == 'n' || c == 'r' || c == 't' || c == 'v';
-
-        private bool NextIs(char sign, int index)
-        {
-            for (var i = index; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c != ' ' && c != '\t')
-                {
-                    return c == sign;
-                }
-            }
-
+            i = Math.Max(i, exactUntil);
+            holesOf = null;
             return false;
         }
 
@@ -503,35 +232,6 @@ namespace ModelPolicy.Analyzers.Sites
             }
 
             return false;
-        }
-
-        /// <summary>The index after a character literal opening at <paramref name="quote"/> ('"', '\'', '\u0022'), or -1.</summary>
-        private int CharacterEnd(int quote)
-        {
-            if (quote + 2 < text.Length && text[quote + 1] != '\\' && text[quote + 1] != '\n' && text[quote + 2] == '\'')
-            {
-                return quote + 3;
-            }
-
-            if (quote + 3 < text.Length && text[quote + 1] == '\\')
-            {
-                var limit = Math.Min(text.Length, quote + 12);
-                for (var i = quote + 3; i < limit; i++)
-                {
-                    var c = text[i];
-                    if (c == '\'')
-                    {
-                        return i + 1;
-                    }
-
-                    if (c == '\n' || c == '"')
-                    {
-                        return -1;
-                    }
-                }
-            }
-
-            return -1;
         }
 
         /// <summary>The keyword itself (<c>: base(…)</c>), not a name holding it (BaseDirectory, Database).</summary>

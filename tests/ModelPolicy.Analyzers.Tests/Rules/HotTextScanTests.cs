@@ -83,7 +83,7 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         [InlineData("class C { string A = \"the engine here\"; }")] // a name word ({ \"engine\", value })
         [InlineData("class C { string A = \"a b\" + B; string B = \"c\"; }")] // leads a concatenation
         [InlineData("class C { string A = B + \"c d\"; string B = \"c\"; }")] // in a concatenation
-        [InlineData("class C { string A = \"with \\\\ escape\"; }")] // an escape: the value is not the characters
+        [InlineData("class C { string A = \"with \\u0041 escape\"; }")] // a letter as an escape: the value is not the characters
         public void StringsThatMayMatterAreNotPassedOver(string source)
         {
             var tree = CSharpSyntaxTree.ParseText(source);
@@ -116,6 +116,8 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         [Theory]
         [InlineData("<div class=\\\"alert\\\">Your basket has been updated.</div>")] // escaped quotes
         [InlineData("name\\tvalue\\r\\n")] // control characters
+        [InlineData("(?<year>\\\\d{4})-(?<month>\\\\d{2})")] // a pattern with backslashes
+        [InlineData("\\\\t")] // a backslash and a letter: an unknown id's shape
         public void AStringWithEscapesOfNoLetterIsPassedOver(string escaped)
         {
             var source = "class C { string A = \"" + escaped + "\"; }";
@@ -132,18 +134,19 @@ namespace ModelPolicy.Analyzers.Tests.Rules
         [InlineData("class C { string M(int id, string name) => $\"Retry {id} of 5 for {name}\"; }")]
         [InlineData("class C { void M(int id) { throw new System.InvalidOperationException($\"Order {id} was not found; check {id:N2}\"); } }")]
         [InlineData("class C { string M(int id) => $\"tab\\t{id}\\n\"; }")]
+        [InlineData("class C { string M(int id) => $\"/status/{id}?expand=items\"; }")] // an id's shape counts only at a use
         public void AnInterpolatedStringThatCannotMatterIsPassedOver(string source) => Assert.Single(Skips(source, ModelPolicy.Catalog.ModelCatalog.Builtin));
 
         [Theory]
         [InlineData("class C { string A = \"\\thttps://api.example.org/v1\"; }")] // a URL after an escaped tab
         [InlineData("class C { string A = \"{\\\"model\\\": \\\"gpt-4o\\\"}\"; }")] // JSON with escapes
         [InlineData("class C { string A = \"\\u0068ttps://api.openai.com/v1\"; }")] // a letter as an escape
-        [InlineData("class C { string A = \"C:\\\\models\\\\gpt-4o\"; }")] // a backslash: the value may have an id's shape
+        [InlineData("class C { string A = \"C:\\\\models\\\\qwen2.5-7b-instruct-q4_k_m.gguf\"; }")] // backslashes in a path to a known weights file
+        [InlineData("class C { string M() => Use(model: \"C:\\\\models\\\\mine\"); string Use(string model) => model; }")] // an unknown id's shape after a name word
         [InlineData("class C { string A = @\"https://api.openai.com/v1\"; }")] // a verbatim URL
         [InlineData("class C { string A = @\"gpt-4o\"; }")] // a verbatim known id
         [InlineData("class C { string A = @\"{\"\"model\"\": \"\"gpt-4o\"\"}\"; }")] // verbatim JSON
         [InlineData("class C { string M(string h) => $\"https://{h}/v1\"; }")] // a URL template
-        [InlineData("class C { string M(string v) => $\"gpt-4o-{v}\"; }")] // an id's shape in the text
         [InlineData("class C { string M(string v) => $\"{v} {{ x }}\"; }")] // a brace in the text
         [InlineData("class C { string M(string v) => $\"{v} \\\"quoted\\\"\"; }")] // a quote in the text
         [InlineData("class C { string M(string v) => $\"a {F(\"x\")} b\"; string F(string s) => s; }")] // a string in a hole
