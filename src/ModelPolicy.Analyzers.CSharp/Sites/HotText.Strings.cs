@@ -175,7 +175,7 @@ namespace ModelPolicy.Analyzers.Sites
             // An id the catalog does not know counts only in an SDK's own position, and every site that can find one needs a
             // name word before it in its statement (GetChatClient(, model:, Model =, { "model", …): with none since the last
             // ';' or '}', only a known id can matter here (LiteralSite).
-            if (idShaped && (catalog == null || lastWord > lastBoundary || catalog.IsKnownModel(Value(start, end, backslashes))))
+            if (idShaped && (catalog == null || lastWord > lastBoundary || (backslashes ? catalog.IsKnownModel(Value(start, end)) : catalog.IsKnownModel(text, start, end))))
             {
                 return -1;
             }
@@ -185,8 +185,7 @@ namespace ModelPolicy.Analyzers.Sites
         }
 
         /// <summary>The value of a regular string's characters without escapes but <c>\\</c>.</summary>
-        private string Value(int start, int end, bool backslashes) =>
-            backslashes ? text.Substring(start, end - start).Replace("\\\\", "\\") : text.Substring(start, end - start);
+        private string Value(int start, int end) => text.Substring(start, end - start).Replace("\\\\", "\\");
 
         /// <summary>
         /// A regular interpolated string on one line (<c>$"Retry {id} of {count}"</c>). Its first text owns it and is judged
@@ -318,6 +317,8 @@ namespace ModelPolicy.Analyzers.Sites
         /// <summary>\", \', \0, \a, \b, \e, \f, \n, \r, \t, \v: a quote, an apostrophe or a control character, never a letter.</summary>
         private static bool IsEscapeOfNoLetter(char c) =>
             c == '"' || c == '\'' || c == '0' || c == 'a' || c == 'b' || c == 'e' || c == 'f' || c == 'n' || c == 'r' || c == 't' || c == 'v';
+
+        private char NextChar(int index) => index + 1 < text.Length ? text[index + 1] : '\0';
 
         private bool NextIs(char sign, int index)
         {

@@ -169,7 +169,7 @@ namespace ModelPolicy.Analyzers.Sites
                         i++;
                         continue;
                     default:
-                        if (Names.StartsAt(text, i) || (c == 'b' && IsKeywordAt(i, "base")))
+                        if (Names.StartsAt(text, i) || (c == 'b' && NextChar(i) == 'a' && IsKeywordAt(i, "base")))
                         {
                             lastWord = i;
                             return Found(i);
@@ -177,7 +177,8 @@ namespace ModelPolicy.Analyzers.Sites
 
                         // new(…) and this(…) call what the text does not name: a value after them may be an argument of a model
                         // parameter, as after a name word.
-                        if ((c == 'n' && IsKeywordAt(i, "new") && NextIs('(', i + 3)) || (c == 't' && IsKeywordAt(i, "this") && NextIs('(', i + 4)))
+                        if ((c == 'n' && NextChar(i) == 'e' && IsKeywordAt(i, "new") && NextIs('(', i + 3))
+                            || (c == 't' && NextChar(i) == 'h' && IsKeywordAt(i, "this") && NextIs('(', i + 4)))
                         {
                             lastWord = i;
                         }

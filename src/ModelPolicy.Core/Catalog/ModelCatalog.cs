@@ -39,9 +39,10 @@ namespace ModelPolicy.Catalog
 
         // A build asks about the same strings in file after file ("application/json", "Content-Type"): each is answered
         // once. Bounded (16,384 strings, then emptied), for a process that lives long (an IDE, the compiler server).
-        private readonly ConcurrentDictionary<string, bool> knownAnswers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private int knownAnswerCount;
-        private const int MaxKnownAnswers = 1 << 14;
+        // "Is this a known id" asked once per string: a table without locks (an entry is published whole, a newer string
+        // takes the slot of an older one), looked up on a file's characters without a substring. A ConcurrentDictionary's
+        // adds took its few locks in every compile's parallel file actions (docs/performance.md).
+        private readonly KnownAnswer?[] knownAnswers = new KnownAnswer?[1 << 12];
 
         private ModelCatalog()
         {
@@ -231,29 +232,40 @@ namespace ModelPolicy.Catalog
             return match;
         }
 
-        /// <summary>True when some family matches the id; unlike <see cref="MatchModel"/> this allocates nothing but its memo's entry.</summary>
+        /// <summary>True when some family or alias matches the id; unlike <see cref="MatchModel"/> this allocates nothing but its memo's entry.</summary>
+        public bool IsKnownModel(string id) => IsKnownModel(id, 0, id.Length, id);
+
+        /// <summary>The same for <c>text[start..end)</c>, a string's characters in a file's text: no substring once the answer is known.</summary>
+        public bool IsKnownModel(string text, int start, int end) => IsKnownModel(text, start, end, null);
+
         [MethodImpl(HotPath.Optimized)]
-        public bool IsKnownModel(string id)
+        private bool IsKnownModel(string text, int start, int end, string? whole)
         {
-            if (!ModelIdShape.IsPlausible(id))
+            if (!ModelIdShape.IsPlausible(text, start, end))
             {
                 return false;
             }
 
-            if (knownAnswers.TryGetValue(id, out var known))
+            var length = end - start;
+            var hash = 0;
+            unchecked
             {
-                return known;
+                for (var i = start; i < end; i++)
+                {
+                    hash = (hash * 31) + text[i];
+                }
             }
 
-            known = FindFamily(id).Value != null || FindAlias(id) != null;
-            if (System.Threading.Interlocked.Increment(ref knownAnswerCount) > MaxKnownAnswers)
+            ref var slot = ref knownAnswers[hash & (knownAnswers.Length - 1)];
+            var entry = System.Threading.Volatile.Read(ref slot);
+            if (entry != null && entry.Hash == hash && entry.Id.Length == length && string.CompareOrdinal(entry.Id, 0, text, start, length) == 0)
             {
-                // Full (a long-lived process, many projects): start again rather than keep only the first project's strings.
-                knownAnswers.Clear();
-                System.Threading.Interlocked.Exchange(ref knownAnswerCount, 0);
+                return entry.Known;
             }
 
-            knownAnswers.TryAdd(id, known);
+            var id = whole ?? text.Substring(start, length);
+            var known = FindFamily(id).Value != null || FindAlias(id) != null;
+            System.Threading.Volatile.Write(ref slot, new KnownAnswer(id, hash, known));
             return known;
         }
 
@@ -398,6 +410,22 @@ namespace ModelPolicy.Catalog
             }
 
             aliases.AddRange(newAliases);
+        }
+
+        private sealed class KnownAnswer
+        {
+            public KnownAnswer(string id, int hash, bool known)
+            {
+                Id = id;
+                Hash = hash;
+                Known = known;
+            }
+
+            public string Id { get; }
+
+            public int Hash { get; }
+
+            public bool Known { get; }
         }
     }
 
