@@ -70,7 +70,59 @@ namespace ModelPolicy.Analyzers.Sites
             onItsOwn = false;
             return node.Parent is { } parent
                 && ((parent is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression)) || parent is InterpolatedStringExpressionSyntax)
-                && Ownership.OwningLeaf(parent) == node;
+                && Ownership.OwningLeaf(parent) == node
+                && !StartsAValueThatCannotMatter(node);
+        }
+
+        /// <summary>
+        /// <c>"Bearer " + token</c>, <c>"Order " + id + " shipped"</c>: a literal that starts every concatenation it owns, with
+        /// a space after its first character and no <c>://</c> or JSON in it. Whatever follows, the folded value holds that space
+        /// (no model id does) and starts with no scheme (no URL does), and the literal is nothing on its own.
+        /// </summary>
+        private static bool StartsAValueThatCannotMatter(SyntaxNode node)
+        {
+            if (node is not LiteralExpressionSyntax literal)
+            {
+                return false;
+            }
+
+            var text = literal.Token.ValueText;
+            if (text.Length < 2 || char.IsWhiteSpace(text[0]) || text.IndexOf(' ') < 0 || text.IndexOf("://", System.StringComparison.Ordinal) >= 0 || JsonKeyScanner.MayContainJson(text))
+            {
+                return false;
+            }
+
+            // Up through the concatenations it leads (and parentheses, casts) to where the value is used as it is; anything
+            // else (a ternary's branch, ??, an interpolation's hole, a call on it) may put another value before or beside it.
+            SyntaxNode child = node;
+            for (var parent = node.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                        if (add.Left != child)
+                        {
+                            return false; // a value before it: BaseUrl + "a b"
+                        }
+
+                        continue;
+                    case ParenthesizedExpressionSyntax:
+                    case CastExpressionSyntax:
+                        continue;
+                    case ArgumentSyntax:
+                    case EqualsValueClauseSyntax:
+                    case AssignmentExpressionSyntax assignment when assignment.Right == child:
+                    case ReturnStatementSyntax:
+                    case ArrowExpressionClauseSyntax:
+                    case AnonymousObjectMemberDeclaratorSyntax:
+                    case InitializerExpressionSyntax:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         [MethodImpl(HotPath.Optimized)]

@@ -17,6 +17,37 @@ namespace ModelPolicy.Analyzers.Tests.Rules
     public class ScanOwnershipTests
     {
         [Fact]
+        public Task AUrlThatCountsOnlyInAnSdkPositionIsReportedThereAndNowhereElse() => Verify.AnalyzerAsync("""
+            using System;
+            using OpenAI;
+
+            class C
+            {
+                OpenAIClientOptions A() => new OpenAIClientOptions { Endpoint = new Uri({|MP0003:"https://gateway.contoso.net/openai"|}) };
+                OpenAIClientOptions B(Uri endpoint) => new OpenAIClientOptions { Endpoint = endpoint };
+                object C2() => B(new Uri("https://hooks.contoso.net/openai"));
+                object D() => new { url = "https://gateway.contoso.net/openai", endpoint = new Uri("https://gateway.contoso.net/openai") };
+                static void Track(string name, string endpoint) { }
+                void E() => Track("loaded", endpoint: "https://telemetry.contoso.net/ingest");
+            }
+            """);
+
+        [Fact]
+        public Task ALiteralWithASpaceLeadsNoValueThatCountsButOneAfterANameStillDoes() => Verify.AnalyzerAsync("""
+            using System;
+            using OpenAI;
+
+            class C
+            {
+                const string Host = "https://gateway.contoso.net";
+                string Auth(string key) => "Bearer " + key;
+                OpenAIClientOptions A() => new OpenAIClientOptions { Endpoint = new Uri({|MP0003:Host + "/v1 "|}) };
+                const string Path = "chat";
+                OpenAIClientOptions B() => new OpenAIClientOptions { Endpoint = new Uri({|MP0003:Host + ("/v1 " + Path)|}) };
+            }
+            """);
+
+        [Fact]
         public Task AnAmbiguousLocalUsedInTwoSdkPositionsIsReportedOnceAtItsLiteral() => Verify.AnalyzerAsync("""
             using OpenAI.Chat;
 
