@@ -175,7 +175,7 @@ namespace ModelPolicy.Analyzers.Sites
             // An id the catalog does not know counts only in an SDK's own position, and every site that can find one needs a
             // name word before it in its statement (GetChatClient(, model:, Model =, { "model", …): with none since the last
             // ';' or '}', only a known id can matter here (LiteralSite).
-            if (idShaped && (catalog == null || lastWord > lastBoundary || (backslashes ? catalog.IsKnownModel(Value(start, end)) : catalog.IsKnownModel(text, start, end))))
+            if (idShaped && (catalog == null || NameWordInStatement || (backslashes ? catalog.IsKnownModel(Value(start, end)) : catalog.IsKnownModel(text, start, end))))
             {
                 return -1;
             }
@@ -251,7 +251,7 @@ namespace ModelPolicy.Analyzers.Sites
             }
 
             var after = i + 1;
-            if (!TextCannotMatter(partStart, i) || lastWord > lastBoundary || Names.IndexOfAny(text, start, i) >= 0
+            if (!TextCannotMatter(partStart, i) || NameWordInStatement || Names.IndexOfAny(text, start, i) >= 0
                 || NextTo('+', quote - 2, -1) || NextTo('+', after, 1))
             {
                 return -1;
@@ -319,20 +319,6 @@ namespace ModelPolicy.Analyzers.Sites
             c == '"' || c == '\'' || c == '0' || c == 'a' || c == 'b' || c == 'e' || c == 'f' || c == 'n' || c == 'r' || c == 't' || c == 'v';
 
         private char NextChar(int index) => index + 1 < text.Length ? text[index + 1] : '\0';
-
-        private bool NextIs(char sign, int index)
-        {
-            for (var i = index; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c != ' ' && c != '\t')
-                {
-                    return c == sign;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>The index after a character literal opening at <paramref name="quote"/> ('"', '\'', '\u0022'), or -1.</summary>
         private int CharacterEnd(int quote)

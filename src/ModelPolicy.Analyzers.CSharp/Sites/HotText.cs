@@ -177,8 +177,8 @@ namespace ModelPolicy.Analyzers.Sites
 
                         // new(…) and this(…) call what the text does not name: a value after them may be an argument of a model
                         // parameter, as after a name word.
-                        if ((c == 'n' && NextChar(i) == 'e' && IsKeywordAt(i, "new") && NextIs('(', i + 3))
-                            || (c == 't' && NextChar(i) == 'h' && IsKeywordAt(i, "this") && NextIs('(', i + 4)))
+                        if ((c == 'n' && NextChar(i) == 'e' && IsKeywordAt(i, "new") && NextTo('(', i + 3, 1))
+                            || (c == 't' && NextChar(i) == 'h' && IsKeywordAt(i, "this") && NextTo('(', i + 4, 1)))
                         {
                             lastWord = i;
                         }
@@ -217,6 +217,12 @@ namespace ModelPolicy.Analyzers.Sites
             holesOf = null;
             return false;
         }
+
+        /// <summary>
+        /// A name word, a string that is a place, <c>new(</c> or <c>this(</c> since the statement began: what follows may be the
+        /// value of a model or endpoint position, so an unknown id or an interpolated string after it is a place.
+        /// </summary>
+        private bool NameWordInStatement => lastWord > lastBoundary;
 
         /// <summary>Whether the first character from <paramref name="index"/> on (stepping by <paramref name="step"/>) past spaces is the sign, or a comment.</summary>
         private bool NextTo(char sign, int index, int step)
